@@ -1,0 +1,1229 @@
+package dev.flarescope.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flarescope.model.ChunkBuilder.FlowPoint;
+import dev.flarescope.model.ChunkBuilder.PartAsync;
+import dev.flarescope.model.ChunkBuilder.PartCounter;
+import dev.flarescope.model.ChunkBuilder.PartInstants;
+import dev.flarescope.model.ChunkBuilder.PartProcess;
+import dev.flarescope.model.ChunkBuilder.PartThread;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Turns the chunks of every input into one {@link Trace}: strings and args of all chunks are folded
+ * into one pool and arena, processes are merged by (host, pid), and per thread the X spans and B/E
+ * pairs of every fragment are sorted, matched and nested. Processes are assembled in parallel.
+ *
+ * <p>Rules, in the order a reader of the trace would ask about them:
+ * <ul>
+ *   <li>B/E are matched per thread after a stable sort by time, so a pair split across chunks or
+ *       rotated fragments still meets. An E with nothing open is kept as an instant marker and
+ *       noted; a B never closed becomes a span to the thread's last timestamp, flagged unfinished.</li>
+ *   <li>Spans that overlap a sibling without nesting are put on extra lanes below the nested ones
+ *       and noted ({@code overlapping-spans}); their logical parent is the innermost span that
+ *       contains them.</li>
+ *   <li>Each input's clock offset is added to every time it holds.</li>
+ *   <li>The host of a process is its {@code host=} label, else its input's {@code host_name} /
+ *       {@code hostname} (top level or in {@code otherData}), else "" (shared).</li>
+ * </ul>
+ */
+public final class TraceAssembler {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One input as read: its chunks in file order and its clock offset. */
+    public record Input(String name, String format, long bytes, long offsetNs, List<ChunkBuilder> chunks) {
+    }
+
+    /** A chunk with the maps that translate its local ids into the trace's. */
+    private static final class ChunkRef {
+        final ChunkBuilder chunk;
+        final int input;
+        final int[] strMap;
+        final int pageBase;
+        final long offset;
+        final String host;
+
+        ChunkRef(ChunkBuilder chunk, int input, int[] strMap, int pageBase, long offset, String host) {
+            this.chunk = chunk;
+            this.input = input;
+            this.strMap = strMap;
+            this.pageBase = pageBase;
+            this.offset = offset;
+            this.host = host;
+        }
+
+        int s(int id) {
+            return id < 0 ? -1 : strMap[id];
+        }
+
+        int a(int ref) {
+            return ArgStore.rebase(ref, pageBase);
+        }
+
+        long t(long ts) {
+            return ts + offset;
+        }
+    }
+
+    private record ProcPart(ChunkRef ref, PartProcess part) {
+    }
+
+    private record ThreadPart(ChunkRef ref, PartThread part) {
+    }
+
+    private static final class Merged {
+        final String host;
+        final String pid;
+        final List<ProcPart> parts = new ArrayList<>();
+        String name;
+        String labels;
+        int sortIndex = Integer.MIN_VALUE;
+
+        Merged(String host, String pid) {
+            this.host = host;
+            this.pid = pid;
+        }
+    }
+
+    private final List<Input> inputs;
+    private final BooleanSupplier cancelled;
+    private final StringPool pool = new StringPool();
+    private final ArgStore argStore = new ArgStore();
+    private final List<Map<String, Integer>> frameMaps = new ArrayList<>();
+    private final IntList frameName = new IntList();
+    private final IntList frameParent = new IntList();
+    private final IntList frameCat = new IntList();
+
+    private TraceAssembler(List<Input> inputs, BooleanSupplier cancelled) {
+        this.inputs = inputs;
+        this.cancelled = cancelled;
+    }
+
+    public static Trace assemble(List<Input> inputs) {
+        return assemble(inputs, () -> false);
+    }
+
+    /** Assembles; throws {@link CancellationException} when {@code cancelled} turns true. */
+    public static Trace assemble(List<Input> inputs, BooleanSupplier cancelled) {
+        return new TraceAssembler(inputs, cancelled).build();
+    }
+
+    private void checkCancelled() {
+        if (cancelled.getAsBoolean()) {
+            throw new CancellationException("cancelled");
+        }
+    }
+
+    private Trace build() {
+        List<List<ChunkRef>> refsByInput = new ArrayList<>();
+        List<InputSummary> summaries = new ArrayList<>();
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        Map<String, String> metadata = new LinkedHashMap<>();
+        long[] byPhase = new long[128];
+        long events = 0;
+        List<RequestRecord> requests = new ArrayList<>();
+        List<BenchResult> bench = new ArrayList<>();
+
+        for (int in = 0; in < inputs.size(); in++) {
+            Input input = inputs.get(in);
+            Map<String, String> md = new LinkedHashMap<>();
+            input.chunks().forEach(c -> md.putAll(c.metadata));
+            String host = hostOf(md);
+            metadata.putAll(md);
+            List<ChunkRef> refs = new ArrayList<>();
+            for (ChunkBuilder c : input.chunks()) {
+                int[] map = pool.remapInto(c.strings);
+                int base = argStore.appendPages(c.args);
+                refs.add(new ChunkRef(c, in, map, base, input.offsetNs(), host));
+            }
+            refsByInput.add(refs);
+            addStackFrames(input.chunks());
+            summaries.add(summarize(input, host, diagnostics));
+            for (ChunkBuilder c : input.chunks()) {
+                for (int k = 0; k < 128; k++) {
+                    byPhase[k] += c.byPhase[k];
+                }
+                events += c.events;
+                for (RequestRecord r : c.requests) {
+                    shift(r, input.offsetNs());
+                    if (r.source == null) {
+                        r.source = input.name();
+                    }
+                    requests.add(r);
+                }
+                for (BenchResult b : c.bench) {
+                    if (b.source == null) {
+                        b.source = input.name();
+                    }
+                    bench.add(b);
+                }
+            }
+        }
+        checkCancelled();
+
+        // merge processes by (host, pid)
+        Map<String, Merged> merged = new LinkedHashMap<>();
+        for (List<ChunkRef> refs : refsByInput) {
+            for (ChunkRef ref : refs) {
+                for (PartProcess p : ref.chunk.processes.values()) {
+                    String pid = ChunkBuilder.keyText(p.key);
+                    String host = labelHost(p.labels, ref.host);
+                    Merged m = merged.computeIfAbsent(host + '\u0000' + pid, k -> new Merged(host, pid));
+                    m.parts.add(new ProcPart(ref, p));
+                    if (p.name != null) {
+                        m.name = p.name;
+                    }
+                    if (p.labels != null) {
+                        m.labels = p.labels;
+                    }
+                    if (p.sortIndex != Integer.MIN_VALUE) {
+                        m.sortIndex = p.sortIndex;
+                    }
+                }
+            }
+        }
+        List<Merged> ordered = new ArrayList<>(merged.values());
+        ordered.sort(Comparator.<Merged>comparingInt(m -> m.sortIndex == Integer.MIN_VALUE ? Integer.MAX_VALUE : m.sortIndex)
+                .thenComparing(m -> m.name == null ? "\uffff" : m.name)
+                .thenComparing(m -> m.host)
+                .thenComparing(TraceAssembler::pidOrder)
+                .thenComparing(m -> m.pid));
+        Map<String, Integer> processIndex = new HashMap<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            processIndex.put(ordered.get(i).host + '\u0000' + ordered.get(i).pid, i);
+        }
+
+        List<ProcessResult> results = java.util.stream.IntStream.range(0, ordered.size()).parallel()
+                .mapToObj(i -> buildProcess(ordered.get(i), i))
+                .toList();
+        checkCancelled();
+        List<ProcessTrack> processes = new ArrayList<>();
+        for (ProcessResult r : results) {
+            processes.add(r.track);
+            diagnostics.addAll(r.diagnostics);
+        }
+
+        List<ChunkRef> all = new ArrayList<>();
+        refsByInput.forEach(all::addAll);
+        List<InstantTable> globalParts = new ArrayList<>();
+        for (ChunkRef ref : all) {
+            globalParts.add(instants(List.of(ref), List.of(ref.chunk.globalInstants)));
+        }
+        InstantTable global = concatInstants(globalParts);
+        FlowTable flows = buildFlows(all, processIndex, results);
+
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (ProcessResult r : results) {
+            min = Math.min(min, r.minTs);
+            max = Math.max(max, r.maxTs);
+        }
+        if (global.size() > 0) {
+            min = Math.min(min, global.ts(0));
+            max = Math.max(max, global.ts(global.size() - 1));
+        }
+        if (min > max) {
+            min = 0;
+            max = 0;
+        }
+        Map<Character, Long> phases = new TreeMap<>();
+        for (int k = 0; k < 128; k++) {
+            if (byPhase[k] > 0) {
+                phases.put((char) k, byPhase[k]);
+            }
+        }
+        StackFrameTable frames = new StackFrameTable(frameName.size(), frameName.toArray(), frameParent.toArray(),
+                frameCat.toArray());
+        return new Trace(pool, argStore, processes, global, flows, frames, requests, bench, summaries,
+                diagnostics, metadata, phases, events, min, max);
+    }
+
+    private static long pidOrder(Merged m) {
+        try {
+            return Long.parseLong(m.pid);
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    // ---------------------------------------------------------------- inputs
+
+    private InputSummary summarize(Input input, String host, List<Diagnostic> diagnostics) {
+        long ev = 0;
+        long malformed = 0;
+        long requests = 0;
+        long bench = 0;
+        long[] phases = new long[128];
+        List<InputSummary.Problem> problems = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        String truncation = null;
+        long truncatedAt = -1;
+        for (ChunkBuilder c : input.chunks()) {
+            ev += c.events;
+            malformed += c.malformed;
+            requests += c.requests.size();
+            bench += c.bench.size();
+            for (int k = 0; k < 128; k++) {
+                phases[k] += c.byPhase[k];
+            }
+            for (InputSummary.Problem p : c.problems) {
+                if (problems.size() < ChunkBuilder.MAX_PROBLEMS_KEPT) {
+                    problems.add(p);
+                }
+            }
+            notes.addAll(c.notes);
+            if (c.truncation != null) {
+                truncation = c.truncation;
+                truncatedAt = c.truncatedAt;
+            }
+        }
+        Map<Character, Long> byPhase = new TreeMap<>();
+        for (int k = 0; k < 128; k++) {
+            if (phases[k] > 0) {
+                byPhase.put((char) k, phases[k]);
+            }
+        }
+        if (malformed > 0) {
+            InputSummary.Problem first = problems.isEmpty() ? null : problems.get(0);
+            String where = first == null ? "" : first.line() > 0 ? " (first at line " + first.line() + ": "
+                    + first.message() + ")" : " (first at byte " + first.offset() + ": " + first.message() + ")";
+            diagnostics.add(new Diagnostic("malformed-input", Severity.WARNING,
+                    input.name() + ": " + malformed + (malformed == 1 ? " line" : " lines") + " skipped" + where,
+                    input.name(), first == null ? 0 : first.line(), -1, -1, RawEvent.NO_TIME, 0, malformed));
+        }
+        if (truncation != null) {
+            diagnostics.add(new Diagnostic("malformed-input", Severity.WARNING,
+                    input.name() + ": input is cut at byte " + truncatedAt + ": " + truncation
+                            + "; everything before the cut was loaded",
+                    input.name(), 0, -1, -1, RawEvent.NO_TIME, 0, 1));
+        }
+        return new InputSummary(input.name(), input.format(), input.bytes(), ev, byPhase, malformed,
+                List.copyOf(problems), truncation != null, truncation, requests, bench, input.offsetNs(), host,
+                List.copyOf(notes));
+    }
+
+    private static void shift(RequestRecord r, long offset) {
+        if (offset == 0) {
+            return;
+        }
+        r.arrivalNs = shift(r.arrivalNs, offset);
+        r.totalStartNs = shift(r.totalStartNs, offset);
+        r.prefillStartNs = shift(r.prefillStartNs, offset);
+        r.prefillEndNs = shift(r.prefillEndNs, offset);
+        r.genStartNs = shift(r.genStartNs, offset);
+        r.genEndNs = shift(r.genEndNs, offset);
+        r.totalEndNs = shift(r.totalEndNs, offset);
+        if (r.tokenTimesNs != null) {
+            for (int i = 0; i < r.tokenTimesNs.length; i++) {
+                r.tokenTimesNs[i] += offset;
+            }
+        }
+    }
+
+    private static long shift(long t, long offset) {
+        return t == RawEvent.NO_TIME ? t : t + offset;
+    }
+
+    /** The host named by an input's metadata, or "". */
+    static String hostOf(Map<String, String> md) {
+        for (String key : new String[] {"host_name", "hostname", "host"}) {
+            String v = md.get(key);
+            if (v != null) {
+                String h = textOf(v);
+                if (h != null && !h.isBlank()) {
+                    return h.trim();
+                }
+            }
+        }
+        String other = md.get("otherData");
+        if (other != null) {
+            try {
+                JsonNode n = JSON.readTree(other);
+                for (String key : new String[] {"host_name", "hostname", "host"}) {
+                    JsonNode h = n.get(key);
+                    if (h != null && h.isValueNode() && !h.asText().isBlank()) {
+                        return h.asText().trim();
+                    }
+                }
+            } catch (Exception ignored) {
+                // otherData is free-form; a host that cannot be read is simply not known
+            }
+        }
+        return "";
+    }
+
+    private static String textOf(String json) {
+        try {
+            JsonNode n = JSON.readTree(json);
+            return n != null && n.isValueNode() ? n.asText() : null;
+        } catch (Exception e) {
+            return json;
+        }
+    }
+
+    /** A {@code host=NAME} or {@code host:NAME} entry of process_labels overrides the input's host. */
+    static String labelHost(String labels, String fallback) {
+        if (labels != null) {
+            for (String label : labels.split(",")) {
+                String l = label.trim();
+                if (l.startsWith("host=") || l.startsWith("host:")) {
+                    String h = l.substring(5).trim();
+                    if (!h.isEmpty()) {
+                        return h;
+                    }
+                }
+            }
+        }
+        return fallback;
+    }
+
+    private void addStackFrames(List<ChunkBuilder> chunks) {
+        Map<String, Integer> map = new HashMap<>();
+        List<String> parents = new ArrayList<>();
+        int first = frameName.size();
+        for (ChunkBuilder c : chunks) {
+            for (String[] f : c.stackFrames) {
+                if (map.containsKey(f[0])) {
+                    continue;
+                }
+                map.put(f[0], frameName.size());
+                frameName.add(f[1] == null ? 0 : pool.intern(f[1]));
+                frameCat.add(f[3] == null ? -1 : pool.intern(f[3]));
+                frameParent.add(-1);
+                parents.add(f[2]);
+            }
+        }
+        for (int i = 0; i < parents.size(); i++) {
+            String p = parents.get(i);
+            Integer pi = p == null ? null : map.get(p);
+            frameParent.set(first + i, pi == null ? -1 : pi);
+        }
+        frameMaps.add(map);
+    }
+
+    // ------------------------------------------------------------ processes
+
+    private static final class ProcessResult {
+        ProcessTrack track;
+        final List<Diagnostic> diagnostics = new ArrayList<>();
+        final Map<String, Integer> threadIndex = new HashMap<>();
+        long minTs = Long.MAX_VALUE;
+        long maxTs = Long.MIN_VALUE;
+
+        void see(long t) {
+            minTs = Math.min(minTs, t);
+            maxTs = Math.max(maxTs, t);
+        }
+    }
+
+    private ProcessResult buildProcess(Merged m, int index) {
+        checkCancelled();
+        ProcessResult result = new ProcessResult();
+        Map<String, List<ThreadPart>> byTid = new LinkedHashMap<>();
+        long events = 0;
+        LinkedHashSet<String> sources = new LinkedHashSet<>();
+        for (ProcPart pp : m.parts) {
+            events += pp.part.events;
+            sources.add(inputs.get(pp.ref.input).name());
+            for (PartThread t : pp.part.threads.values()) {
+                byTid.computeIfAbsent(ChunkBuilder.keyText(t.key), k -> new ArrayList<>()).add(new ThreadPart(pp.ref, t));
+            }
+        }
+        record Built(String tid, String name, int sort, SpanTable spans, InstantTable instants, SampleTable samples,
+                     List<Diagnostic> diags) {
+        }
+        List<Built> built = new ArrayList<>();
+        for (Map.Entry<String, List<ThreadPart>> e : byTid.entrySet()) {
+            List<Diagnostic> diags = new ArrayList<>();
+            String name = null;
+            int sort = Integer.MIN_VALUE;
+            for (ThreadPart tp : e.getValue()) {
+                if (tp.part.name != null) {
+                    name = tp.part.name;
+                }
+                if (tp.part.sortIndex != Integer.MIN_VALUE) {
+                    sort = tp.part.sortIndex;
+                }
+            }
+            ThreadBuild tb = new ThreadBuild(e.getValue());
+            SpanTable spans = tb.spans(m, diags);
+            InstantTable inst = tb.instants;
+            SampleTable samples = samples(e.getValue());
+            built.add(new Built(e.getKey(), name, sort, spans, inst, samples, diags));
+        }
+        built.sort(Comparator.<Built>comparingInt(b -> b.sort == Integer.MIN_VALUE ? Integer.MAX_VALUE : b.sort)
+                .thenComparing(b -> b.name == null ? "\uffff" : b.name)
+                .thenComparingLong(b -> {
+                    try {
+                        return Long.parseLong(b.tid);
+                    } catch (NumberFormatException ex) {
+                        return Long.MAX_VALUE;
+                    }
+                })
+                .thenComparing(b -> b.tid));
+        List<ThreadTrack> threads = new ArrayList<>();
+        for (int ti = 0; ti < built.size(); ti++) {
+            Built b = built.get(ti);
+            threads.add(new ThreadTrack(b.tid, b.name, b.sort, b.spans, b.instants, b.samples));
+            result.threadIndex.put(b.tid, ti);
+            for (Diagnostic d : b.diags) {
+                result.diagnostics.add(new Diagnostic(d.kind(), d.severity(), d.message(), d.input(), d.line(), index, ti,
+                        d.tsNs(), d.durNs(), d.count()));
+            }
+            SpanTable s = b.spans;
+            for (int i = 0; i < s.size(); i++) {
+                result.see(s.start(i));
+                result.see(s.end(i));
+            }
+            if (b.instants.size() > 0) {
+                result.see(b.instants.ts(0));
+                result.see(b.instants.ts(b.instants.size() - 1));
+            }
+            if (b.samples.size() > 0) {
+                for (int i = 0; i < b.samples.size(); i++) {
+                    result.see(b.samples.ts(i));
+                }
+            }
+        }
+
+        List<CounterTrack> counters = counters(m.parts);
+        for (CounterTrack c : counters) {
+            if (c.size() > 0) {
+                result.see(c.ts(0));
+                result.see(c.ts(c.size() - 1));
+            }
+        }
+        List<ChunkRef> refs = new ArrayList<>();
+        List<PartInstants> pis = new ArrayList<>();
+        for (ProcPart pp : m.parts) {
+            refs.add(pp.ref);
+            pis.add(pp.part.instants);
+        }
+        AsyncBuild ab = new AsyncBuild(m.parts, result.maxTs == Long.MIN_VALUE ? 0 : result.maxTs);
+        AsyncTable async = ab.table(m, result.diagnostics, index);
+        InstantTable procInstants = concatInstants(List.of(instants(refs, pis), ab.instants()));
+        for (int i = 0; i < async.size(); i++) {
+            result.see(async.start(i));
+            result.see(async.end(i));
+        }
+        if (procInstants.size() > 0) {
+            result.see(procInstants.ts(0));
+            result.see(procInstants.ts(procInstants.size() - 1));
+        }
+        List<String> labels = m.labels == null ? List.of()
+                : Arrays.stream(m.labels.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        result.track = new ProcessTrack(m.host, m.pid, m.name, labels, m.sortIndex, threads, counters, async,
+                procInstants, new ArrayList<>(sources), events);
+        return result;
+    }
+
+    /** Builds one thread's span table from the X spans and B/E events of all its parts. */
+    private final class ThreadBuild {
+        private final List<ThreadPart> parts;
+        InstantTable instants;
+
+        ThreadBuild(List<ThreadPart> parts) {
+            this.parts = parts;
+        }
+
+        SpanTable spans(Merged m, List<Diagnostic> diags) {
+            int nx = 0;
+            int nbe = 0;
+            for (ThreadPart tp : parts) {
+                nx += tp.part.xStart.size();
+                nbe += tp.part.beTs.size();
+            }
+            int cap = nx + nbe;
+            long[] start = new long[cap];
+            long[] dur = new long[cap];
+            int[] name = new int[cap];
+            int[] cat = new int[cap];
+            int[] args = new int[cap];
+            int[] cname = new int[cap];
+            byte[] flags = new byte[cap];
+            boolean anyCname = false;
+            long maxTs = Long.MIN_VALUE;
+            int n = 0;
+            long negatives = 0;
+            int firstNegative = -1;
+            for (ThreadPart tp : parts) {
+                ChunkRef r = tp.ref;
+                PartThread t = tp.part;
+                for (int i = 0; i < t.xStart.size(); i++) {
+                    start[n] = r.t(t.xStart.get(i));
+                    long d = t.xDur.get(i);
+                    if (d < 0) {
+                        flags[n] = SpanTable.NEGATIVE;
+                        if (negatives++ == 0) {
+                            firstNegative = n;
+                        }
+                        d = 0;
+                    }
+                    dur[n] = d;
+                    name[n] = r.s(t.xName.get(i));
+                    cat[n] = r.s(t.xCat.get(i));
+                    args[n] = r.a(t.xArgs.get(i));
+                    int cn = r.s(t.xCname.get(i));
+                    cname[n] = cn;
+                    anyCname |= cn >= 0;
+                    maxTs = Math.max(maxTs, start[n] + d);
+                    n++;
+                }
+            }
+            if (negatives > 0) {
+                diags.add(new Diagnostic("negative-duration", Severity.ERROR,
+                        negatives + " span(s) with a negative duration, first \"" + pool.get(name[firstNegative])
+                                + "\"; drawn with zero length",
+                        inputs.get(parts.get(0).ref.input).name(), 0, -1, -1, start[firstNegative], 0, negatives));
+            }
+
+            // B/E: concatenate in file order, stable-sort by time, match with a stack
+            long[] beTs = new long[nbe];
+            int[] beName = new int[nbe];
+            int[] beCat = new int[nbe];
+            int[] beArgs = new int[nbe];
+            int[] beCname = new int[nbe];
+            long[] beKind = new long[nbe];
+            int[] beInput = new int[nbe];
+            int k = 0;
+            for (ThreadPart tp : parts) {
+                ChunkRef r = tp.ref;
+                PartThread t = tp.part;
+                for (int i = 0; i < t.beTs.size(); i++) {
+                    beTs[k] = r.t(t.beTs.get(i));
+                    beName[k] = r.s(t.beName.get(i));
+                    beCat[k] = r.s(t.beCat.get(i));
+                    beArgs[k] = r.a(t.beArgs.get(i));
+                    beCname[k] = r.s(t.beCname.get(i));
+                    beKind[k] = t.beKindLine.get(i);
+                    beInput[k] = r.input;
+                    maxTs = Math.max(maxTs, beTs[k]);
+                    k++;
+                }
+            }
+            // instants (with unmatched E kept as markers)
+            LongList uTs = new LongList(4);
+            IntList uName = new IntList(4);
+            IntList uCat = new IntList(4);
+            IntList uArgs = new IntList(4);
+            List<ChunkRef> refs = new ArrayList<>();
+            List<PartInstants> pis = new ArrayList<>();
+            for (ThreadPart tp : parts) {
+                refs.add(tp.ref);
+                pis.add(tp.part.instants);
+            }
+            InstantTable own = instants(refs, pis);
+            if (own.size() > 0) {
+                maxTs = Math.max(maxTs, own.ts(own.size() - 1));
+            }
+            for (ThreadPart tp : parts) {
+                ChunkBuilder.PartSamples ps = tp.part.samples;
+                for (int i = 0; i < ps.ts.size(); i++) {
+                    maxTs = Math.max(maxTs, tp.ref.t(ps.ts.get(i)));
+                }
+            }
+
+            int[] order = Sorting.stableOrder(beTs, nbe);
+            int[] stack = new int[16];
+            int sp = 0;
+            long unmatchedEnd = 0;
+            int firstUnmatchedEnd = -1;
+            for (int oi = 0; oi < nbe; oi++) {
+                int i = order[oi];
+                boolean begin = (beKind[i] & 1) == 1;
+                if (begin) {
+                    if (sp == stack.length) {
+                        stack = Arrays.copyOf(stack, sp * 2);
+                    }
+                    stack[sp++] = i;
+                } else if (sp == 0) {
+                    if (unmatchedEnd++ == 0) {
+                        firstUnmatchedEnd = i;
+                    }
+                    uTs.add(beTs[i]);
+                    uName.add(beName[i]);
+                    uCat.add(beCat[i]);
+                    uArgs.add(beArgs[i]);
+                } else {
+                    int b = stack[--sp];
+                    start[n] = beTs[b];
+                    dur[n] = beTs[i] - beTs[b];
+                    name[n] = beName[b] >= 0 ? beName[b] : beName[i];
+                    cat[n] = beCat[b] >= 0 ? beCat[b] : beCat[i];
+                    args[n] = beArgs[b] != ArgStore.NONE ? beArgs[b] : beArgs[i];
+                    cname[n] = beCname[b];
+                    anyCname |= beCname[b] >= 0;
+                    flags[n] = SpanTable.FROM_BEGIN_END;
+                    n++;
+                }
+            }
+            long unfinished = sp;
+            int firstUnfinished = sp > 0 ? stack[0] : -1;
+            for (int si = 0; si < sp; si++) {
+                int b = stack[si];
+                start[n] = beTs[b];
+                dur[n] = Math.max(0, maxTs - beTs[b]);
+                name[n] = beName[b];
+                cat[n] = beCat[b];
+                args[n] = beArgs[b];
+                cname[n] = beCname[b];
+                flags[n] = SpanTable.FROM_BEGIN_END | SpanTable.UNFINISHED;
+                n++;
+            }
+            String inputName = inputs.get(parts.get(0).ref.input).name();
+            if (unmatchedEnd > 0) {
+                diags.add(new Diagnostic("unmatched-end", Severity.WARNING,
+                        unmatchedEnd + " E event(s) closed no open B, first \"" + pool.get(beName[firstUnmatchedEnd])
+                                + "\"; kept as markers",
+                        inputs.get(beInput[firstUnmatchedEnd]).name(), beKind[firstUnmatchedEnd] >>> 1, -1, -1,
+                        beTs[firstUnmatchedEnd], 0, unmatchedEnd));
+            }
+            if (unfinished > 0) {
+                diags.add(new Diagnostic("unmatched-begin", Severity.WARNING,
+                        unfinished + " B event(s) never ended, first \"" + pool.get(beName[firstUnfinished])
+                                + "\"; drawn to the thread's last timestamp",
+                        inputs.get(beInput[firstUnfinished]).name(), beKind[firstUnfinished] >>> 1, -1, -1,
+                        beTs[firstUnfinished], Math.max(0, maxTs - beTs[firstUnfinished]), unfinished));
+            }
+            InstantTable unmatched = new InstantTable(uTs.size(), uTs.toArray(), uName.toArray(), uCat.toArray(),
+                    uArgs.toArray(), filled(uTs.size(), 'E'));
+            instants = concatInstants(List.of(own, unmatched));
+
+            // order by start, longer first, then nest into lanes
+            final int count = n;
+            final long[] st = start;
+            final long[] du = dur;
+            int[] ord = Sorting.stableOrder(count, (a, b) -> {
+                int c = Long.compare(st[a], st[b]);
+                return c != 0 ? c : Long.compare(du[b], du[a]);
+            });
+            start = Sorting.permute(Arrays.copyOf(start, count), ord);
+            dur = Sorting.permute(Arrays.copyOf(dur, count), ord);
+            name = Sorting.permute(Arrays.copyOf(name, count), ord);
+            cat = Sorting.permute(Arrays.copyOf(cat, count), ord);
+            args = Sorting.permute(Arrays.copyOf(args, count), ord);
+            int[] cn = anyCname ? Sorting.permute(Arrays.copyOf(cname, count), ord) : null;
+            byte[] fl = new byte[count];
+            for (int i = 0; i < count; i++) {
+                fl[i] = flags[ord[i]];
+            }
+            int[] depth = new int[count];
+            int[] parent = new int[count];
+            long overlaps = nest(start, dur, depth, parent, fl, count);
+            if (overlaps > 0) {
+                int first = -1;
+                for (int i = 0; i < count && first < 0; i++) {
+                    if ((fl[i] & SpanTable.OVERLAP) != 0) {
+                        first = i;
+                    }
+                }
+                diags.add(new Diagnostic("overlapping-spans", Severity.WARNING,
+                        overlaps + " span(s) overlap a sibling without nesting, first \"" + pool.get(name[first])
+                                + "\" (the signature of concurrent tasks sharing one thread id); drawn on extra lanes",
+                        inputName, 0, -1, -1, start[first], dur[first], overlaps));
+            }
+            return new SpanTable(count, start, dur, name, cat, depth, parent, args, fl, cn);
+        }
+    }
+
+    /**
+     * Assigns rows. Lane 0 holds properly nested spans; a span that overlaps the open span on a lane
+     * without fitting inside it tries the next lane. Rows of lane L start below the deepest row of
+     * lane L-1. Returns the number of spans placed off lane 0.
+     */
+    static long nest(long[] start, long[] dur, int[] depth, int[] parent, byte[] flags, int n) {
+        List<int[]> stacks = new ArrayList<>();
+        IntList sizes = new IntList();
+        IntList laneMax = new IntList();
+        int[] lane = new int[n];
+        long overlaps = 0;
+        for (int i = 0; i < n; i++) {
+            long s = start[i];
+            long e = s + dur[i];
+            int logicalParent = -1;
+            int l = 0;
+            while (true) {
+                if (l == stacks.size()) {
+                    stacks.add(new int[8]);
+                    sizes.add(0);
+                    laneMax.add(-1);
+                }
+                int[] st = stacks.get(l);
+                int sz = sizes.get(l);
+                while (sz > 0 && start[st[sz - 1]] + dur[st[sz - 1]] <= s) {
+                    sz--;
+                }
+                sizes.set(l, sz);
+                if (sz == 0 || e <= start[st[sz - 1]] + dur[st[sz - 1]]) {
+                    parent[i] = sz > 0 ? st[sz - 1] : logicalParent;
+                    depth[i] = sz;
+                    lane[i] = l;
+                    if (sz == st.length) {
+                        st = Arrays.copyOf(st, sz * 2);
+                        stacks.set(l, st);
+                    }
+                    st[sz] = i;
+                    sizes.set(l, sz + 1);
+                    laneMax.set(l, Math.max(laneMax.get(l), sz));
+                    break;
+                }
+                if (l == 0) {
+                    for (int j = sz - 1; j >= 0; j--) {
+                        if (start[st[j]] + dur[st[j]] >= e) {
+                            logicalParent = st[j];
+                            break;
+                        }
+                    }
+                }
+                l++;
+            }
+            if (l > 0) {
+                flags[i] |= SpanTable.OVERLAP;
+                overlaps++;
+            }
+        }
+        if (stacks.size() > 1) {
+            int[] base = new int[stacks.size()];
+            for (int l = 1; l < base.length; l++) {
+                base[l] = base[l - 1] + laneMax.get(l - 1) + 1;
+            }
+            for (int i = 0; i < n; i++) {
+                depth[i] += base[lane[i]];
+            }
+        }
+        return overlaps;
+    }
+
+    private static char[] filled(int n, char c) {
+        char[] a = new char[n];
+        Arrays.fill(a, c);
+        return a;
+    }
+
+    private SampleTable samples(List<ThreadPart> parts) {
+        LongList ts = new LongList(4);
+        IntList frame = new IntList(4);
+        DoubleList weight = new DoubleList(4);
+        for (ThreadPart tp : parts) {
+            ChunkBuilder.PartSamples ps = tp.part.samples;
+            Map<String, Integer> frames = frameMaps.get(tp.ref.input);
+            for (int i = 0; i < ps.ts.size(); i++) {
+                ts.add(tp.ref.t(ps.ts.get(i)));
+                String sf = ps.sf.get(i);
+                Integer f = sf == null ? null : frames.get(sf);
+                frame.add(f == null ? -1 : f);
+                weight.add(ps.weight.get(i));
+            }
+        }
+        if (ts.size() == 0) {
+            return SampleTable.EMPTY;
+        }
+        long[] t = ts.toArray();
+        int[] ord = Sorting.stableOrder(t, t.length);
+        return new SampleTable(t.length, Sorting.permute(t, ord), Sorting.permute(frame.toArray(), ord),
+                Sorting.permute(weight.toArray(), ord));
+    }
+
+    private InstantTable instants(List<ChunkRef> refs, List<PartInstants> parts) {
+        int n = 0;
+        for (PartInstants p : parts) {
+            n += p.ts.size();
+        }
+        if (n == 0) {
+            return InstantTable.EMPTY;
+        }
+        long[] ts = new long[n];
+        int[] name = new int[n];
+        int[] cat = new int[n];
+        int[] args = new int[n];
+        char[] ph = new char[n];
+        int k = 0;
+        for (int pi = 0; pi < parts.size(); pi++) {
+            ChunkRef r = refs.get(pi);
+            PartInstants p = parts.get(pi);
+            for (int i = 0; i < p.ts.size(); i++) {
+                ts[k] = r.t(p.ts.get(i));
+                name[k] = r.s(p.name.get(i));
+                cat[k] = r.s(p.cat.get(i));
+                args[k] = r.a(p.args.get(i));
+                ph[k] = (char) p.phase.get(i);
+                k++;
+            }
+        }
+        return sortedInstants(n, ts, name, cat, args, ph);
+    }
+
+    private static InstantTable concatInstants(List<InstantTable> tables) {
+        int n = 0;
+        for (InstantTable t : tables) {
+            n += t.size();
+        }
+        if (n == 0) {
+            return InstantTable.EMPTY;
+        }
+        if (tables.size() == 1) {
+            return tables.get(0);
+        }
+        long[] ts = new long[n];
+        int[] name = new int[n];
+        int[] cat = new int[n];
+        int[] args = new int[n];
+        char[] ph = new char[n];
+        int k = 0;
+        for (InstantTable t : tables) {
+            for (int i = 0; i < t.size(); i++) {
+                ts[k] = t.ts(i);
+                name[k] = t.name(i);
+                cat[k] = t.cat(i);
+                args[k] = t.args(i);
+                ph[k] = t.phase(i);
+                k++;
+            }
+        }
+        return sortedInstants(n, ts, name, cat, args, ph);
+    }
+
+    private static InstantTable sortedInstants(int n, long[] ts, int[] name, int[] cat, int[] args, char[] ph) {
+        int[] ord = Sorting.stableOrder(ts, n);
+        char[] p2 = new char[n];
+        for (int i = 0; i < n; i++) {
+            p2[i] = ph[ord[i]];
+        }
+        return new InstantTable(n, Sorting.permute(ts, ord), Sorting.permute(name, ord), Sorting.permute(cat, ord),
+                Sorting.permute(args, ord), p2);
+    }
+
+    private static List<CounterTrack> counters(List<ProcPart> parts) {
+        Map<String, List<Object[]>> byName = new LinkedHashMap<>();
+        for (ProcPart pp : parts) {
+            for (Map.Entry<String, PartCounter> e : pp.part.counters.entrySet()) {
+                byName.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(new Object[] {pp.ref, e.getValue()});
+            }
+        }
+        List<CounterTrack> out = new ArrayList<>();
+        for (Map.Entry<String, List<Object[]>> e : byName.entrySet()) {
+            LongList ts = new LongList();
+            DoubleList vs = new DoubleList();
+            for (Object[] o : e.getValue()) {
+                ChunkRef r = (ChunkRef) o[0];
+                PartCounter c = (PartCounter) o[1];
+                for (int i = 0; i < c.ts.size(); i++) {
+                    ts.add(r.t(c.ts.get(i)));
+                    vs.add(c.values.get(i));
+                }
+            }
+            long[] t = ts.toArray();
+            int[] ord = Sorting.stableOrder(t, t.length);
+            out.add(new CounterTrack(e.getKey(), Sorting.permute(t, ord), Sorting.permute(vs.toArray(), ord)));
+        }
+        out.sort(Comparator.comparing(CounterTrack::name));
+        return out;
+    }
+
+    /** Matches async begin/end events of one process and packs the slices into named tracks. */
+    private final class AsyncBuild {
+        private final List<ProcPart> parts;
+        private final long processEnd;
+        private InstantTable steps = InstantTable.EMPTY;
+
+        AsyncBuild(List<ProcPart> parts, long processEnd) {
+            this.parts = parts;
+            this.processEnd = processEnd;
+        }
+
+        InstantTable instants() {
+            return steps;
+        }
+
+        AsyncTable table(Merged m, List<Diagnostic> diags, int processIndex) {
+            int n = 0;
+            for (ProcPart pp : parts) {
+                n += pp.part.async.ts.size();
+            }
+            if (n == 0) {
+                return AsyncTable.EMPTY;
+            }
+            long[] ts = new long[n];
+            int[] ph = new int[n];
+            int[] name = new int[n];
+            int[] cat = new int[n];
+            int[] scope = new int[n];
+            int[] args = new int[n];
+            String[] id = new String[n];
+            int k = 0;
+            for (ProcPart pp : parts) {
+                PartAsync a = pp.part.async;
+                ChunkRef r = pp.ref;
+                for (int i = 0; i < a.ts.size(); i++) {
+                    ts[k] = r.t(a.ts.get(i));
+                    ph[k] = a.phase.get(i);
+                    name[k] = r.s(a.name.get(i));
+                    cat[k] = r.s(a.cat.get(i));
+                    scope[k] = r.s(a.scope.get(i));
+                    args[k] = r.a(a.args.get(i));
+                    id[k] = a.id.get(i);
+                    k++;
+                }
+            }
+            int[] order = Sorting.stableOrder(ts, n);
+            long end = processEnd;
+            for (int i = 0; i < n; i++) {
+                end = Math.max(end, ts[i]);
+            }
+            LongList sStart = new LongList();
+            LongList sEnd = new LongList();
+            IntList sName = new IntList();
+            IntList sCat = new IntList();
+            IntList sArgs = new IntList();
+            List<String> sId = new ArrayList<>();
+            IntList sRoot = new IntList();
+            IntList sNest = new IntList();
+            IntList rootHeight = new IntList();
+            Map<String, IntList> open = new HashMap<>();
+            LongList iTs = new LongList(4);
+            IntList iName = new IntList(4);
+            IntList iCat = new IntList(4);
+            IntList iArgs = new IntList(4);
+            LongList iPh = new LongList(4);
+            long unmatchedEnds = 0;
+            for (int oi = 0; oi < n; oi++) {
+                int i = order[oi];
+                char p = (char) ph[i];
+                boolean legacy = p == 'S' || p == 'F' || p == 'T' || p == 'p';
+                String key = (legacy ? "L" : "N") + cat[i] + '\u0001' + id[i] + '\u0001' + scope[i];
+                switch (p) {
+                    case 'b', 'S' -> {
+                        IntList st = open.computeIfAbsent(key, x -> new IntList(2));
+                        int slice = sStart.size();
+                        sStart.add(ts[i]);
+                        sEnd.add(Long.MIN_VALUE);
+                        sName.add(name[i]);
+                        sCat.add(cat[i]);
+                        sArgs.add(args[i]);
+                        sId.add(id[i]);
+                        int depth = p == 'S' ? 0 : st.size();
+                        int root = depth == 0 ? slice : sRoot.get(st.get(0));
+                        sRoot.add(root);
+                        sNest.add(depth);
+                        rootHeight.add(1);
+                        if (depth + 1 > rootHeight.get(root)) {
+                            rootHeight.set(root, depth + 1);
+                        }
+                        st.add(slice);
+                    }
+                    case 'e', 'F' -> {
+                        IntList st = open.get(key);
+                        if (st == null || st.size() == 0) {
+                            unmatchedEnds++;
+                            iTs.add(ts[i]);
+                            iName.add(name[i]);
+                            iCat.add(cat[i]);
+                            iArgs.add(args[i]);
+                            iPh.add(p);
+                        } else {
+                            int top = st.removeLast();
+                            sEnd.set(top, ts[i]);
+                            if (sArgs.get(top) == ArgStore.NONE) {
+                                sArgs.set(top, args[i]);
+                            }
+                        }
+                    }
+                    default -> { // n, T, p: steps and instants on the async track
+                        iTs.add(ts[i]);
+                        iName.add(name[i]);
+                        iCat.add(cat[i]);
+                        iArgs.add(args[i]);
+                        iPh.add(p);
+                    }
+                }
+            }
+            int ns = sStart.size();
+            long unfinished = 0;
+            byte[] flags = new byte[ns];
+            long[] start = sStart.toArray();
+            long[] dur = new long[ns];
+            for (int i = 0; i < ns; i++) {
+                long e = sEnd.get(i);
+                if (e == Long.MIN_VALUE) {
+                    unfinished++;
+                    flags[i] = SpanTable.UNFINISHED;
+                    e = Math.max(start[i], end);
+                }
+                dur[i] = e - start[i];
+            }
+            // tracks by the root slice's name; roots packed into the first rows free for their height
+            Map<String, Integer> trackOf = new LinkedHashMap<>();
+            List<LongList> rowEnds = new ArrayList<>();
+            int[] track = new int[ns];
+            int[] row = new int[ns];
+            int[] rootRow = new int[ns];
+            for (int i = 0; i < ns; i++) {
+                int root = sRoot.get(i);
+                if (root != i) {
+                    track[i] = track[root];
+                    row[i] = rootRow[root] + sNest.get(i);
+                    continue;
+                }
+                String tname = pool.get(sName.get(i));
+                int t = trackOf.computeIfAbsent(tname == null ? "" : tname, x -> {
+                    rowEnds.add(new LongList(4));
+                    return rowEnds.size() - 1;
+                });
+                LongList ends = rowEnds.get(t);
+                int h = rootHeight.get(i);
+                int r = 0;
+                while (true) {
+                    boolean free = true;
+                    for (int j = r; j < r + h && j < ends.size(); j++) {
+                        if (ends.get(j) > start[i]) {
+                            free = false;
+                            break;
+                        }
+                    }
+                    if (free) {
+                        break;
+                    }
+                    r++;
+                }
+                for (int j = r; j < r + h; j++) {
+                    while (ends.size() <= j) {
+                        ends.add(Long.MIN_VALUE);
+                    }
+                    ends.set(j, Math.max(ends.get(j), start[i] + Math.max(1, dur[i])));
+                }
+                track[i] = t;
+                row[i] = r;
+                rootRow[i] = r;
+            }
+            int[] trackRows = new int[rowEnds.size()];
+            for (int t = 0; t < trackRows.length; t++) {
+                trackRows[t] = rowEnds.get(t).size();
+            }
+            if (unfinished > 0 || unmatchedEnds > 0) {
+                StringBuilder msg = new StringBuilder();
+                if (unfinished > 0) {
+                    msg.append(unfinished).append(" async slice(s) never ended");
+                }
+                if (unmatchedEnds > 0) {
+                    msg.append(msg.length() > 0 ? "; " : "").append(unmatchedEnds)
+                            .append(" async end(s) closed nothing");
+                }
+                diags.add(new Diagnostic(unfinished > 0 ? "unmatched-begin" : "unmatched-end", Severity.WARNING,
+                        msg + " in " + (m.name != null ? m.name : "pid " + m.pid), null, 0, processIndex, -1,
+                        RawEvent.NO_TIME, 0, unfinished + unmatchedEnds));
+            }
+            char[] iph = new char[iTs.size()];
+            for (int i = 0; i < iph.length; i++) {
+                iph[i] = (char) iPh.get(i);
+            }
+            steps = sortedInstants(iTs.size(), iTs.toArray(), iName.toArray(), iCat.toArray(), iArgs.toArray(), iph);
+            return new AsyncTable(ns, start, dur, sName.toArray(), sCat.toArray(), sId.toArray(new String[0]),
+                    sArgs.toArray(), track, row, flags, new ArrayList<>(trackOf.keySet()), trackRows);
+        }
+    }
+
+    // ---------------------------------------------------------------- flows
+
+    private FlowTable buildFlows(List<ChunkRef> refs, Map<String, Integer> processIndex, List<ProcessResult> results) {
+        record Point(char phase, String id, int name, int cat, long ts, boolean enclosing, int process, int thread) {
+        }
+        Map<String, List<Point>> groups = new LinkedHashMap<>();
+        for (ChunkRef r : refs) {
+            for (FlowPoint f : r.chunk.flows) {
+                if (f.id == null) {
+                    continue;
+                }
+                PartProcess pp = r.chunk.processes.get(f.pidKey);
+                String pidText = ChunkBuilder.keyText(f.pidKey);
+                String host = labelHost(pp == null ? null : pp.labels, r.host);
+                Integer pi = processIndex.get(host + '\u0000' + pidText);
+                int ti = -1;
+                if (pi != null) {
+                    Integer t = results.get(pi).threadIndex.get(ChunkBuilder.keyText(f.tidKey));
+                    ti = t == null ? -1 : t;
+                }
+                boolean v2 = f.phase == 'o' || f.phase == 'i';
+                String key = v2 ? "bind\u0001" + f.id : r.s(f.cat) + "\u0001" + f.id + "\u0001" + r.s(f.scope);
+                groups.computeIfAbsent(key, x -> new ArrayList<>()).add(new Point(f.phase, f.id, r.s(f.name),
+                        r.s(f.cat), r.t(f.ts), f.enclosing, pi == null ? -1 : pi, ti));
+            }
+        }
+        List<String> ids = new ArrayList<>();
+        IntList name = new IntList();
+        IntList cat = new IntList();
+        IntList fp = new IntList();
+        IntList ft = new IntList();
+        LongList fts = new LongList();
+        IntList fs = new IntList();
+        IntList tp = new IntList();
+        IntList tt = new IntList();
+        LongList tts = new LongList();
+        IntList tsp = new IntList();
+        for (List<Point> g : groups.values()) {
+            long[] times = new long[g.size()];
+            for (int i = 0; i < times.length; i++) {
+                times[i] = g.get(i).ts;
+            }
+            int[] ord = Sorting.stableOrder(times, times.length);
+            Point lastOut = null;
+            for (int oi = 0; oi < ord.length; oi++) {
+                Point p = g.get(ord[oi]);
+                Point from = p.phase == 'i' || p.phase == 't' || p.phase == 'f' ? lastOut : null;
+                if (p.phase == 'o' || p.phase == 's' || p.phase == 't') {
+                    lastOut = p;
+                } else if (p.phase == 'f') {
+                    lastOut = null;
+                }
+                if (from == null) {
+                    continue;
+                }
+                ids.add(p.id);
+                name.add(from.name >= 0 ? from.name : p.name);
+                cat.add(from.cat >= 0 ? from.cat : p.cat);
+                fp.add(from.process);
+                ft.add(from.thread);
+                fts.add(from.ts);
+                fs.add(bind(results, from.process, from.thread, from.ts, true));
+                tp.add(p.process);
+                tt.add(p.thread);
+                tts.add(p.ts);
+                tsp.add(bind(results, p.process, p.thread, p.ts, p.enclosing || p.phase == 'i'));
+            }
+        }
+        return new FlowTable(ids.size(), ids.toArray(new String[0]), name.toArray(), cat.toArray(), fp.toArray(),
+                ft.toArray(), fts.toArray(), fs.toArray(), tp.toArray(), tt.toArray(), tts.toArray(), tsp.toArray());
+    }
+
+    /** The span a flow end binds to: the deepest one enclosing {@code ts}, or the next one starting after it. */
+    private static int bind(List<ProcessResult> results, int process, int thread, long ts, boolean enclosing) {
+        if (process < 0 || thread < 0) {
+            return -1;
+        }
+        SpanTable s = results.get(process).track.threads().get(thread).spans();
+        if (enclosing) {
+            return s.deepestAt(ts);
+        }
+        int lo = 0;
+        int hi = s.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (s.start(mid) < ts) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo < s.size() ? lo : -1;
+    }
+}
