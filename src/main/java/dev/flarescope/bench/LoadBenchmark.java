@@ -1,0 +1,159 @@
+package dev.flarescope.bench;
+
+import dev.flarescope.io.TraceLoader;
+import dev.flarescope.model.Trace;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Load benchmark: how fast and how compactly a trace loads, next to the parse floor of the same file
+ * (one pass of Jackson's bare tokenizer), measured in one run so the ratio holds on a noisy machine.
+ *
+ * <pre>
+ * java -cp target/flarescope.jar dev.flarescope.bench.LoadBenchmark [--events N] [--file PATH]
+ *      [--runs K] [--report-heap 256m] [--keep]
+ * </pre>
+ *
+ * Without {@code --file} it generates a serving-stack trace of N events (default 1,000,000) with
+ * {@link TraceGenerator}. For each of K runs it times, as separate JVMs (whole process against whole
+ * process, JVM start included): the floor ({@link TokenizerFloor}) and {@code flarescope report} with
+ * the given heap. Then, in this JVM, it loads the file once more and prints load time, MB/s, events/s
+ * and retained heap bytes per event.
+ */
+public final class LoadBenchmark {
+    private LoadBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long events = 1_000_000;
+        Path file = null;
+        int runs = 3;
+        String reportHeap = "256m";
+        boolean keep = false;
+        boolean inProcessOnly = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--events" -> events = parseCount(args[++i]);
+                case "--file" -> file = Path.of(args[++i]);
+                case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--report-heap" -> reportHeap = args[++i];
+                case "--keep" -> keep = true;
+                case "--in-process" -> inProcessOnly = true;
+                case "-h", "--help" -> {
+                    System.out.println("usage: LoadBenchmark [--events N] [--file PATH] [--runs K] "
+                            + "[--report-heap 256m] [--keep] [--in-process]");
+                    return;
+                }
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        boolean generated = false;
+        if (file == null) {
+            file = Files.createTempFile("flarescope-bench-", ".json");
+            long t0 = System.nanoTime();
+            TraceGenerator.write(file, TraceLayout.JSON, events, 42);
+            generated = true;
+            System.out.printf(Locale.ROOT, "generated %,d events, %.1f MB in %.1f s: %s%n", events,
+                    Files.size(file) / 1e6, (System.nanoTime() - t0) / 1e9, file);
+        }
+        try {
+            double mb = Files.size(file) / 1e6;
+            System.out.printf(Locale.ROOT, "input: %s (%.1f MB), %d cores%n", file, mb,
+                    Runtime.getRuntime().availableProcessors());
+            if (!inProcessOnly) {
+                wholeProcess(file, runs, reportHeap, mb);
+            }
+            inProcess(file, mb);
+        } finally {
+            if (generated && !keep) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    private static void wholeProcess(Path file, int runs, String heap, double mb) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String cp = System.getProperty("java.class.path");
+        List<String> floorCmd = List.of(java, "-cp", cp, TokenizerFloor.class.getName(), file.toString());
+        List<String> reportCmd = List.of(java, "-Xmx" + heap, "-cp", cp, "dev.flarescope.Launcher", "report",
+                file.toString());
+        double[] floor = new double[runs];
+        double[] report = new double[runs];
+        for (int r = 0; r < runs; r++) {
+            floor[r] = time(floorCmd);
+            report[r] = time(reportCmd);
+            System.out.printf(Locale.ROOT, "run %d: floor %.2f s, report (-Xmx%s) %.2f s, ratio %.2f%n", r + 1,
+                    floor[r], heap, report[r], report[r] / floor[r]);
+        }
+        double f = median(floor);
+        double rep = median(report);
+        System.out.printf(Locale.ROOT, "median: floor %.2f s (%.0f MB/s), report %.2f s (%.0f MB/s), ratio %.2f "
+                + "(target <= 1.5)%n", f, mb / f, rep, mb / rep, rep / f);
+    }
+
+    private static double time(List<String> cmd) throws IOException, InterruptedException {
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        if (!p.waitFor(30, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("timed out: " + String.join(" ", cmd));
+        }
+        double s = (System.nanoTime() - t0) / 1e9;
+        if (p.exitValue() > 1) {
+            throw new IllegalStateException("exit " + p.exitValue() + ": " + String.join(" ", cmd));
+        }
+        return s;
+    }
+
+    private static void inProcess(Path file, double mb) {
+        long before = usedAfterGc();
+        long t0 = System.nanoTime();
+        TraceLoader.Result result = TraceLoader.load(List.of(file));
+        double s = (System.nanoTime() - t0) / 1e9;
+        Trace trace = result.trace();
+        long after = usedAfterGc();
+        long events = trace.events();
+        System.out.printf(Locale.ROOT, "in-process load (-Xmx%dm): %.2f s, %.0f MB/s, %,.0f events/s, "
+                        + "%,d events, %,d spans, retained %.1f MB = %.0f bytes/event%n",
+                Runtime.getRuntime().maxMemory() >> 20, s, mb / s, events / s, events, trace.spanCount(),
+                (after - before) / 1e6, (after - before) / (double) Math.max(1, events));
+        if (!result.failures().isEmpty()) {
+            System.out.println("failures: " + result.failures().get(0).userMessage());
+        }
+        java.lang.ref.Reference.reachabilityFence(trace);
+    }
+
+    private static long usedAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        var mem = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        return mem.getUsed();
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s[s.length / 2];
+    }
+
+    private static long parseCount(String s) {
+        String t = s.toLowerCase(Locale.ROOT).replace("_", "").replace(",", "");
+        long mul = 1;
+        if (t.endsWith("m")) {
+            mul = 1_000_000;
+            t = t.substring(0, t.length() - 1);
+        } else if (t.endsWith("k")) {
+            mul = 1_000;
+            t = t.substring(0, t.length() - 1);
+        }
+        return Math.round(Double.parseDouble(t) * mul);
+    }
+}
