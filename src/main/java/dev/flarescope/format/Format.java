@@ -10,6 +10,7 @@ public enum Format {
     INFERENCE_SIM("inference-sim", "inference-sim metrics JSON"),
     SGLANG_METRICS("sglang", "SGLang request metrics export"),
     LLAMA_BENCH("llama-bench", "llama-bench results (json, jsonl, csv or md)"),
+    CLOUD_TRACE("cloud-trace", "Google Cloud Trace JSON (projectId, traceId, spans)"),
     V8_CPU_PROFILE("v8-cpuprofile", "V8 CPU profile (.cpuprofile from Chrome DevTools or node --cpu-prof)"),
     UNKNOWN("unknown", "not a recognised format");
 

@@ -115,6 +115,9 @@ public final class FormatDetector {
             // cut inside the head (a huge first value) or not JSON
         }
         if (end < 0) {
+            if (keys.contains("spans") && (keys.contains("traceId") || keys.contains("projectId"))) {
+                return new Detection(Format.CLOUD_TRACE, "JSON object with traceId and spans", start);
+            }
             if (keys.contains("requests")) {
                 return new Detection(Format.INFERENCE_SIM, "JSON object with requests", start);
             }
@@ -132,6 +135,9 @@ public final class FormatDetector {
         }
         if (LlamaBenchReader.sniffJson(first)) {
             return new Detection(Format.LLAMA_BENCH, "llama-bench JSON lines", start);
+        }
+        if (first.path("spans").isArray() && (first.has("traceId") || first.has("projectId"))) {
+            return new Detection(Format.CLOUD_TRACE, "JSON object with traceId and spans", start);
         }
         Format metrics = MetricsSniffer.sniff(first);
         if (metrics != Format.UNKNOWN) {

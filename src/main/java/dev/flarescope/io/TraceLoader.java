@@ -7,6 +7,7 @@ import dev.flarescope.format.ReadContext;
 import dev.flarescope.format.TraceReader;
 import dev.flarescope.format.bench.LlamaBenchReader;
 import dev.flarescope.format.chrome.ChromeJsonReader;
+import dev.flarescope.format.cloudtrace.CloudTraceReader;
 import dev.flarescope.format.chrome.ChromeJsonlReader;
 import dev.flarescope.format.dnet.DnetFrameReader;
 import dev.flarescope.format.metrics.InferenceSimReader;
@@ -299,6 +300,7 @@ public final class TraceLoader {
             case SGLANG_METRICS -> new SglangMetricsReader();
             case LLAMA_BENCH -> new LlamaBenchReader();
             case V8_CPU_PROFILE -> new CpuProfileReader();
+            case CLOUD_TRACE -> new CloudTraceReader();
             case UNKNOWN -> throw new IllegalArgumentException("no reader for unknown input");
         };
     }
