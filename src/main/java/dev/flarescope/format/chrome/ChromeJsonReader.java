@@ -1,0 +1,158 @@
+package dev.flarescope.format.chrome;
+
+import dev.flarescope.format.InputException;
+import dev.flarescope.format.InputSource;
+import dev.flarescope.format.ReadContext;
+import dev.flarescope.format.TraceReader;
+import dev.flarescope.model.TraceSink;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Reads Chrome Trace Event Format JSON: the array form {@code [ev, ...]} and the object form
+ * {@code {"traceEvents": [...], ...}} with its other members in any order ({@code stackFrames},
+ * {@code samples}, {@code metadata}, {@code otherData}, {@code displayTimeUnit}, unknown keys).
+ *
+ * <p>Traces are often written by processes that crash or are killed, so the reader keeps whatever is
+ * complete: a document cut anywhere yields its complete events plus a truncation report, a bad event
+ * is reported and skipped. Only input that is not a JSON array or object at all is refused.
+ *
+ * <p>Large uncompressed inputs are read in parallel: the file is cut at N byte offsets moved forward
+ * to the next "closing brace, comma, opening brace" (an event start in the usual layouts), each range is parsed into its own
+ * sink, and each chunk checks that the next chunk really started on an event of the events array. When
+ * a check fails (the cut fell inside a string or a nested array), the later chunks are discarded and
+ * the checking chunk reads on to the end, so the result is always that of a sequential read.
+ *
+ * <p>Line numbers count from the start of the input; in parallel reads each chunk counts the line
+ * breaks before its start (a word-at-a-time scan, a small fraction of the parse time).
+ */
+public final class ChromeJsonReader implements TraceReader {
+    private static final int UTF8_BOM_LENGTH = 3;
+
+    @Override
+    public void read(InputSource source, ReadContext ctx) throws IOException, InputException {
+        try (ByteInput input = ByteInput.open(source, ctx)) {
+            DocumentStart doc = DocumentStart.probe(input, source.name());
+            if (input.isRandomAccess() && ctx.parallelism() > 1 && input.length() >= ChromeJson.MIN_PARALLEL_BYTES) {
+                long[] starts = splitPoints(input, doc.start(), ctx.parallelism());
+                if (starts.length > 1) {
+                    readParallel(input, doc, starts, ctx);
+                    return;
+                }
+            }
+            new JsonDocumentPass(input, ctx.newSink(), ctx, doc.objectForm(), JsonDocumentPass.Link.NONE)
+                    .run(doc.start(), 1, false, -1);
+        }
+    }
+
+    /** Where the document starts (after a byte order mark) and which form it has. */
+    private record DocumentStart(long start, boolean objectForm) {
+        static DocumentStart probe(ByteInput input, String name) throws IOException, InputException {
+            try (InputStream in = input.openAt(0)) {
+                long offset = 0;
+                int b = in.read();
+                if (b == 0xEF) {
+                    if (in.read() != 0xBB || in.read() != 0xBF) {
+                        throw notJson(name, 0, "a byte 0xEF that does not start a UTF-8 byte order mark");
+                    }
+                    offset = UTF8_BOM_LENGTH;
+                    b = in.read();
+                }
+                long start = offset;
+                while (b == ' ' || b == '\n' || b == '\r' || b == '\t') {
+                    offset++;
+                    b = in.read();
+                }
+                if (b < 0) {
+                    throw new InputException(name, offset,
+                            "the input is empty: expected a Chrome trace (a JSON array '[' or object '{' of events)");
+                }
+                if (b != '[' && b != '{') {
+                    throw notJson(name, offset, describeByte(b));
+                }
+                return new DocumentStart(start, b == '{');
+            }
+        }
+
+        private static InputException notJson(String name, long offset, String found) {
+            return new InputException(name, offset, "not a Chrome JSON trace: expected '[' or '{' but found " + found);
+        }
+
+        private static String describeByte(int b) {
+            return b >= 0x20 && b < 0x7F ? "'" + (char) b + "'" : String.format("byte 0x%02X", b);
+        }
+    }
+
+    /** Chunk starts: {@code start}, then each 1/parts of the input moved forward to the next event start. */
+    private static long[] splitPoints(ByteInput input, long start, int parts) throws IOException {
+        long length = input.length();
+        long[] starts = new long[parts];
+        starts[0] = start;
+        int n = 1;
+        for (int k = 1; k < parts; k++) {
+            long from = Math.max(length / parts * k, starts[n - 1] + 1);
+            long candidate = ByteScan.nextEventStart(input, from);
+            if (candidate < 0) {
+                break;
+            }
+            starts[n++] = candidate;
+        }
+        return java.util.Arrays.copyOf(starts, n);
+    }
+
+    private static void readParallel(ByteInput input, DocumentStart doc, long[] starts, ReadContext ctx) throws IOException {
+        int n = starts.length;
+        TraceSink[] sinks = new TraceSink[n];
+        for (int k = 0; k < n; k++) {
+            sinks[k] = ctx.newSink(); // in file order: the model joins sinks in creation order
+        }
+        AtomicInteger firstFailed = new AtomicInteger(n);
+        List<Future<?>> futures = new ArrayList<>();
+        Throwable[] errors = new Throwable[n];
+        for (int k = 1; k < n; k++) {
+            int chunk = k;
+            futures.add(ctx.executor().submit(() -> {
+                readChunk(input, doc, starts, chunk, sinks[chunk], ctx, firstFailed);
+                return null;
+            }));
+        }
+        try {
+            readChunk(input, doc, starts, 0, sinks[0], ctx, firstFailed);
+        } catch (IOException | RuntimeException | Error e) {
+            errors[0] = e;
+            firstFailed.set(0); // later chunks stop soon; their work is not needed
+        }
+        for (int k = 1; k < n; k++) {
+            errors[k] = Chunks.await(futures.get(k - 1));
+        }
+        int failed = firstFailed.get();
+        for (int k = failed + 1; k < n; k++) {
+            ctx.discard(sinks[k]);
+        }
+        for (int k = 0; k <= Math.min(failed, n - 1); k++) {
+            Chunks.rethrow(errors[k]);
+        }
+    }
+
+    private static void readChunk(ByteInput input, DocumentStart doc, long[] starts, int k, TraceSink sink,
+                                  ReadContext ctx, AtomicInteger firstFailed) throws IOException {
+        JsonDocumentPass.Link link = new JsonDocumentPass.Link() {
+            @Override
+            public boolean abandoned() {
+                return firstFailed.get() < k;
+            }
+
+            @Override
+            public void verificationFailed() {
+                firstFailed.accumulateAndGet(k, Math::min);
+            }
+        };
+        long line = k == 0 ? 1 : 1 + ByteScan.countLines(input, 0, starts[k]);
+        long stop = k + 1 < starts.length ? starts[k + 1] : -1;
+        new JsonDocumentPass(input, sink, ctx, doc.objectForm(), link).run(starts[k], line, k > 0, stop);
+    }
+}
