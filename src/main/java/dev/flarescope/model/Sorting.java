@@ -14,9 +14,9 @@ public final class Sorting {
         int compare(int a, int b);
     }
 
-    /** Stable order of {@code n} rows by {@code keys} ascending. */
+    /** Stable order of {@code n} rows by {@code keys} ascending (see {@link #spanOrder} for how). */
     public static int[] stableOrder(long[] keys, int n) {
-        return stableOrder(n, (a, b) -> Long.compare(keys[a], keys[b]));
+        return spanOrder(keys, null, n);
     }
 
     /** Stable order of {@code n} rows by a comparator; ties keep input order. */
@@ -65,6 +65,75 @@ public final class Sorting {
                 a[k] = tmp[j++];
             }
         }
+    }
+
+    /**
+     * Order of spans by start ascending, then duration descending (a parent before the children that
+     * start with it), ties in input order. When start offsets and row indices fit together in 63 bits
+     * (traces shorter than about 2^(63 - log2 n) ns: hours for millions of spans) this packs them into
+     * one long per row and uses the primitive sort; otherwise it falls back to the stable merge sort.
+     * With {@code dur} null, rows are ordered by start alone.
+     */
+    public static int[] spanOrder(long[] start, long[] dur, int n) {
+        if (n == 0) {
+            return new int[0];
+        }
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        boolean sorted = true;
+        for (int i = 0; i < n; i++) {
+            long s = start[i];
+            min = Math.min(min, s);
+            max = Math.max(max, s);
+            if (sorted && i > 0 && (start[i - 1] > s || dur != null && start[i - 1] == s && dur[i - 1] < dur[i])) {
+                sorted = false;
+            }
+        }
+        if (sorted) {
+            int[] idx = new int[n];
+            for (int i = 0; i < n; i++) {
+                idx[i] = i;
+            }
+            return idx;
+        }
+        int idxBits = 64 - Long.numberOfLeadingZeros(n - 1L);
+        long range = max - min;
+        if (range < 0 || 64 - Long.numberOfLeadingZeros(range) + idxBits > 63) {
+            return stableOrder(n, (a, b) -> {
+                int c = Long.compare(start[a], start[b]);
+                return c != 0 || dur == null ? c : Long.compare(dur[b], dur[a]);
+            });
+        }
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = ((start[i] - min) << idxBits) | i;
+        }
+        java.util.Arrays.sort(keys);
+        long mask = (1L << idxBits) - 1;
+        int[] idx = new int[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = (int) (keys[i] & mask);
+        }
+        if (dur == null) {
+            return idx;
+        }
+        // runs of equal start: longer first, stable (insertion sort; runs are short)
+        int runStart = 0;
+        for (int i = 1; i <= n; i++) {
+            if (i == n || start[idx[i]] != start[idx[runStart]]) {
+                for (int a = runStart + 1; a < i; a++) {
+                    int v = idx[a];
+                    int b = a - 1;
+                    while (b >= runStart && dur[idx[b]] < dur[v]) {
+                        idx[b + 1] = idx[b];
+                        b--;
+                    }
+                    idx[b + 1] = v;
+                }
+                runStart = i;
+            }
+        }
+        return idx;
     }
 
     public static long[] permute(long[] src, int[] order) {

@@ -4,7 +4,8 @@ package dev.flarescope.model;
  * The spans of one thread as parallel arrays, sorted by start (ties: longer first, so a parent precedes
  * its children). {@code depth} is the row a span is drawn on; {@code parent} is the index of the
  * enclosing span or -1. Spans that overlap without nesting (async code on one thread id) are placed in
- * extra lanes below the properly nested ones and carry {@link #OVERLAP}; their parent is -1.
+ * extra lanes below the properly nested ones and carry {@link #OVERLAP}; their parent is the innermost
+ * properly nested span that contains them, or -1.
  *
  * <p>Rows are non-overlapping by construction, so each row, taken in index order, is sorted by both
  * start and end: {@link #rows()} lets views binary-search the visible range of a row.

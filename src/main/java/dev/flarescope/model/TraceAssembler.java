@@ -702,12 +702,7 @@ public final class TraceAssembler {
 
             // order by start, longer first, then nest into lanes
             final int count = n;
-            final long[] st = start;
-            final long[] du = dur;
-            int[] ord = Sorting.stableOrder(count, (a, b) -> {
-                int c = Long.compare(st[a], st[b]);
-                return c != 0 ? c : Long.compare(du[b], du[a]);
-            });
+            int[] ord = Sorting.spanOrder(start, dur, count);
             start = Sorting.permute(Arrays.copyOf(start, count), ord);
             dur = Sorting.permute(Arrays.copyOf(dur, count), ord);
             name = Sorting.permute(Arrays.copyOf(name, count), ord);
