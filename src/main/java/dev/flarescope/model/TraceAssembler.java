@@ -204,8 +204,16 @@ public final class TraceAssembler {
             processIndex.put(ordered.get(i).host + '\u0000' + ordered.get(i).pid, i);
         }
 
+        // threads are the unit of work: a serving trace has few processes but many threads of uneven size
+        List<ThreadTask> tasks = threadTasks(ordered);
+        List<Built> builtThreads = tasks.parallelStream().map(this::buildThread).toList();
+        List<List<Built>> byProcess = new ArrayList<>();
+        ordered.forEach(m -> byProcess.add(new ArrayList<>()));
+        for (int i = 0; i < tasks.size(); i++) {
+            byProcess.get(tasks.get(i).process).add(builtThreads.get(i));
+        }
         List<ProcessResult> results = java.util.stream.IntStream.range(0, ordered.size()).parallel()
-                .mapToObj(i -> buildProcess(ordered.get(i), i))
+                .mapToObj(i -> buildProcess(ordered.get(i), i, byProcess.get(i)))
                 .toList();
         checkCancelled();
         List<ProcessTrack> processes = new ArrayList<>();
@@ -427,41 +435,60 @@ public final class TraceAssembler {
         }
     }
 
-    private ProcessResult buildProcess(Merged m, int index) {
+    /** One thread of one merged process, with the parts every input holds of it. */
+    private record ThreadTask(int process, String tid, List<ThreadPart> parts) {
+    }
+
+    /** A thread's tables, built independently of its siblings so all threads build in parallel. */
+    private record Built(String tid, String name, int sort, SpanTable spans, InstantTable instants, SampleTable samples,
+                         List<Diagnostic> diags) {
+    }
+
+    /** Groups each merged process's thread parts by tid, in input order. */
+    private static List<ThreadTask> threadTasks(List<Merged> ordered) {
+        List<ThreadTask> tasks = new ArrayList<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            Map<String, List<ThreadPart>> byTid = new LinkedHashMap<>();
+            for (ProcPart pp : ordered.get(i).parts) {
+                for (PartThread t : pp.part.threads.values()) {
+                    byTid.computeIfAbsent(ChunkBuilder.keyText(t.key), k -> new ArrayList<>()).add(new ThreadPart(pp.ref, t));
+                }
+            }
+            for (Map.Entry<String, List<ThreadPart>> e : byTid.entrySet()) {
+                tasks.add(new ThreadTask(i, e.getKey(), e.getValue()));
+            }
+        }
+        return tasks;
+    }
+
+    private Built buildThread(ThreadTask task) {
+        checkCancelled();
+        List<Diagnostic> diags = new ArrayList<>();
+        String name = null;
+        int sort = Integer.MIN_VALUE;
+        for (ThreadPart tp : task.parts) {
+            if (tp.part.name != null) {
+                name = tp.part.name;
+            }
+            if (tp.part.sortIndex != Integer.MIN_VALUE) {
+                sort = tp.part.sortIndex;
+            }
+        }
+        ThreadBuild tb = new ThreadBuild(task.parts);
+        SpanTable spans = tb.spans(diags);
+        return new Built(task.tid, name, sort, spans, tb.instants, samples(task.parts), diags);
+    }
+
+    private ProcessResult buildProcess(Merged m, int index, List<Built> built) {
         checkCancelled();
         ProcessResult result = new ProcessResult();
-        Map<String, List<ThreadPart>> byTid = new LinkedHashMap<>();
         long events = 0;
         LinkedHashSet<String> sources = new LinkedHashSet<>();
         for (ProcPart pp : m.parts) {
             events += pp.part.events;
             sources.add(inputs.get(pp.ref.input).name());
-            for (PartThread t : pp.part.threads.values()) {
-                byTid.computeIfAbsent(ChunkBuilder.keyText(t.key), k -> new ArrayList<>()).add(new ThreadPart(pp.ref, t));
-            }
         }
-        record Built(String tid, String name, int sort, SpanTable spans, InstantTable instants, SampleTable samples,
-                     List<Diagnostic> diags) {
-        }
-        List<Built> built = new ArrayList<>();
-        for (Map.Entry<String, List<ThreadPart>> e : byTid.entrySet()) {
-            List<Diagnostic> diags = new ArrayList<>();
-            String name = null;
-            int sort = Integer.MIN_VALUE;
-            for (ThreadPart tp : e.getValue()) {
-                if (tp.part.name != null) {
-                    name = tp.part.name;
-                }
-                if (tp.part.sortIndex != Integer.MIN_VALUE) {
-                    sort = tp.part.sortIndex;
-                }
-            }
-            ThreadBuild tb = new ThreadBuild(e.getValue());
-            SpanTable spans = tb.spans(m, diags);
-            InstantTable inst = tb.instants;
-            SampleTable samples = samples(e.getValue());
-            built.add(new Built(e.getKey(), name, sort, spans, inst, samples, diags));
-        }
+        built = new ArrayList<>(built);
         built.sort(Comparator.<Built>comparingInt(b -> b.sort == Integer.MIN_VALUE ? Integer.MAX_VALUE : b.sort)
                 .thenComparing(b -> b.name == null ? "\uffff" : b.name)
                 .thenComparingLong(b -> {
@@ -537,7 +564,7 @@ public final class TraceAssembler {
             this.parts = parts;
         }
 
-        SpanTable spans(Merged m, List<Diagnostic> diags) {
+        SpanTable spans(List<Diagnostic> diags) {
             int nx = 0;
             int nbe = 0;
             for (ThreadPart tp : parts) {
