@@ -1,0 +1,98 @@
+package dev.flarescope.cli;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.Charset;
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Runs the headless command line. Whatever happens, the user sees one clear line, never a stack trace:
+ * a bad option gives a usage line (exit {@value #USAGE}), an unexpected exception gives
+ * "flarescope: internal error: ..." (exit {@value #INTERNAL}) and the stack trace only with {@code --debug}.
+ */
+public final class Cli {
+    /** Exit code: everything was read and no finding reached the threshold. */
+    public static final int OK = 0;
+    /** Exit code: a finding reached {@code --fail-on}. */
+    public static final int FINDINGS = 1;
+    /** Exit code: an input could not be read, an output not written, or the command line was wrong. */
+    public static final int USAGE = 2;
+    /** Exit code: a bug; the message asks for {@code --debug}. */
+    public static final int INTERNAL = 3;
+
+    private static final Set<String> COMMANDS = Set.of("report", "merge", "help", "--help", "-h", "--version",
+            "-V", "--debug");
+
+    private Cli() {
+    }
+
+    /** True when {@code firstArg} starts a command-line run rather than naming a file to open in the app. */
+    public static boolean isCommand(String firstArg) {
+        return COMMANDS.contains(firstArg);
+    }
+
+    /** Runs with the process's stdout and stderr; returns the exit code. */
+    public static int run(String... args) {
+        Charset cs = Charset.defaultCharset();
+        return run(new PrintWriter(new OutputStreamWriter(System.out, cs), true),
+                new PrintWriter(new OutputStreamWriter(System.err, cs), true), args);
+    }
+
+    /** Runs with the given streams (tests capture them); returns the exit code. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = commandLine(out, err);
+        try {
+            return cl.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new FlarescopeCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler(usageError(err));
+        cl.setExecutionExceptionHandler(internalError(err));
+        return cl;
+    }
+
+    private static IParameterExceptionHandler usageError(PrintWriter err) {
+        return (ParameterException e, String[] args) -> {
+            CommandLine cmd = e.getCommandLine();
+            err.println(cmd.getCommandSpec().qualifiedName() + ": " + e.getMessage()
+                    + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+            return USAGE;
+        };
+    }
+
+    private static IExecutionExceptionHandler internalError(PrintWriter err) {
+        return (Exception e, CommandLine cmd, ParseResult parsed) -> {
+            if (debug(parsed)) {
+                StringWriter trace = new StringWriter();
+                e.printStackTrace(new PrintWriter(trace));
+                err.print(trace);
+            }
+            String message = e.getMessage() != null ? e.getMessage() : e.getClass().getName();
+            err.println("flarescope: internal error: " + message + (debug(parsed) ? ""
+                    : " (run with --debug for the stack trace)"));
+            return INTERNAL;
+        };
+    }
+
+    private static boolean debug(ParseResult parsed) {
+        for (ParseResult r = parsed; r != null; r = r.subcommand()) {
+            if (r.hasMatchedOption("--debug")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.flarescope.cli;
+
+import dev.flarescope.io.TraceLoader;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code flarescope merge}: everything loaded, as one Chrome trace that any viewer opens. A merge
+ * missing an input would silently mislead, so nothing is written unless every input was read.
+ */
+@Command(name = "merge", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Merge traces, fragments and metrics logs into one Chrome trace (JSON object form).",
+                "Processes keep their pids; hosts are kept apart with a host= process label."})
+final class MergeCommand implements Callable<Integer> {
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.json", description = "File to write.")
+    Path output;
+
+    @Option(names = "--offset", paramLabel = "PATH=TIME", converter = TimeOffset.Converter.class,
+            description = "Shift the times of one input, e.g. trace.json=+12.5ms (units ns, us, ms, s). Repeatable.")
+    List<TimeOffset> offsets = new ArrayList<>();
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Trace files or folders of fragments.")
+    List<Path> paths;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        TraceLoader.Result loaded = Inputs.load(paths, offsets, err);
+        if (!loaded.failures().isEmpty()) {
+            err.println("flarescope: nothing written: " + loaded.failures().size() + " input(s) could not be read");
+            return Cli.USAGE;
+        }
+        try {
+            write(loaded, output.toAbsolutePath());
+        } catch (IOException e) {
+            err.println("flarescope: cannot write " + output + ": " + describe(e));
+            return Cli.USAGE;
+        }
+        out.println("wrote " + output + ": " + loaded.trace().inputs().size() + " input(s), "
+                + loaded.trace().processes().size() + " process(es), " + loaded.trace().spanCount() + " span(s)");
+        return Cli.OK;
+    }
+
+    /** Writes to a temporary file next to the target and moves it into place, so a failure leaves no half file. */
+    private static void write(TraceLoader.Result loaded, Path target) throws IOException {
+        Path dir = target.getParent();
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        try {
+            try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                MergedTraceWriter.write(loaded.trace(), os);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such folder";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+}

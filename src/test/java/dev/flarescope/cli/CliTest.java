@@ -1,0 +1,82 @@
+package dev.flarescope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+class CliTest {
+
+    /** A command with a bug, to see what the user gets. */
+    @Command(name = "broken")
+    static final class Broken implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new IllegalStateException("index 7 out of bounds");
+        }
+    }
+
+    private static CliRun runWithBroken(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Cli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true));
+        cl.addSubcommand(new Broken());
+        int code = cl.execute(args);
+        return new CliRun(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void internalErrorsAreOneLineWithoutDebug() {
+        CliRun r = runWithBroken("broken");
+        assertEquals(Cli.INTERNAL, r.code());
+        assertEquals("flarescope: internal error: index 7 out of bounds (run with --debug for the stack trace)",
+                r.err().trim());
+    }
+
+    @Test
+    void debugPrintsTheStackTrace() {
+        CliRun r = runWithBroken("broken", "--debug");
+        assertEquals(Cli.INTERNAL, r.code());
+        assertTrue(r.err().contains("java.lang.IllegalStateException: index 7 out of bounds"), r.err());
+        assertTrue(r.err().contains("\tat "), r.err());
+        assertFalse(r.err().contains("run with --debug"), r.err());
+    }
+
+    @Test
+    void commandsAreToldFromPaths() {
+        for (String c : new String[] {"report", "merge", "help", "--help", "-h", "--version", "-V"}) {
+            assertTrue(Cli.isCommand(c), c);
+        }
+        assertFalse(Cli.isCommand("trace.json"));
+        assertFalse(Cli.isCommand("sample-traces/serving-run"));
+    }
+
+    @Test
+    void offsetsAcceptSignsAndUnits() {
+        assertEquals(12_500_000L, TimeOffset.parseDuration("+12.5ms"));
+        assertEquals(-3_000_000_000L, TimeOffset.parseDuration("-3s"));
+        assertEquals(1_500L, TimeOffset.parseDuration("1.5us"));
+        assertEquals(42L, TimeOffset.parseDuration("42ns"));
+        assertEquals(250_000_000L, TimeOffset.parseDuration(".25 s"));
+        TimeOffset o = new TimeOffset.Converter().convert("runs/a=b.json=-0.001ms");
+        assertEquals("runs/a=b.json", o.path());
+        assertEquals(-1_000L, o.ns());
+    }
+
+    @Test
+    void microsAreExactDecimals() {
+        assertEquals("0", Units.micros(0));
+        assertEquals("1", Units.micros(1_000));
+        assertEquals("1.5", Units.micros(1_500));
+        assertEquals("0.001", Units.micros(1));
+        assertEquals("-0.25", Units.micros(-250));
+        assertEquals("-2.125", Units.micros(-2_125));
+        assertEquals("1700000000000000.123", Units.micros(1_700_000_000_000_000_123L));
+    }
+}
