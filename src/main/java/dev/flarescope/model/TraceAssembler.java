@@ -177,8 +177,8 @@ public final class TraceAssembler {
         for (List<ChunkRef> refs : refsByInput) {
             for (ChunkRef ref : refs) {
                 for (PartProcess p : ref.chunk.processes.values()) {
-                    String pid = ChunkBuilder.keyText(p.key);
                     String host = labelHost(p.labels, ref.host);
+                    String pid = pidWithoutHost(ChunkBuilder.keyText(p.key), host);
                     Merged m = merged.computeIfAbsent(host + '\u0000' + pid, k -> new Merged(host, pid));
                     m.parts.add(new ProcPart(ref, p));
                     if (p.name != null) {
@@ -394,6 +394,18 @@ public final class TraceAssembler {
             }
         }
         return fallback;
+    }
+
+    /**
+     * One Chrome file cannot hold two processes with the same pid, so a merged trace writes a pid that
+     * several hosts share as {@code <pid>@<host>}, next to a {@code host=<host>} label; reading it back
+     * gives the pid its own name again.
+     */
+    static String pidWithoutHost(String pid, String host) {
+        if (!host.isEmpty() && pid.endsWith("@" + host) && pid.length() > host.length() + 1) {
+            return pid.substring(0, pid.length() - host.length() - 1);
+        }
+        return pid;
     }
 
     private void addStackFrames(List<ChunkBuilder> chunks) {
@@ -1167,8 +1179,8 @@ public final class TraceAssembler {
                     continue;
                 }
                 PartProcess pp = r.chunk.processes.get(f.pidKey);
-                String pidText = ChunkBuilder.keyText(f.pidKey);
                 String host = labelHost(pp == null ? null : pp.labels, r.host);
+                String pidText = pidWithoutHost(ChunkBuilder.keyText(f.pidKey), host);
                 Integer pi = processIndex.get(host + '\u0000' + pidText);
                 int ti = -1;
                 if (pi != null) {

@@ -92,8 +92,11 @@ class MergeCommandTest {
 
         Trace reloaded = load(out);
         assertEquals(2, reloaded.processes().size());
-        // one file cannot hold two processes with one pid: the shared pid is qualified by the host
-        assertEquals(List.of("100@gpu-a", "100@gpu-b"), reloaded.processes().stream().map(p -> p.pid()).toList());
+        // one file cannot hold two processes with one pid: the file qualifies the shared pid by its host
+        // (100@gpu-a), and reading it back restores pid 100 on each host
+        assertEquals(2, doc.findValues("pid").stream().map(JsonNode::asText).filter(p -> p.startsWith("100@")).distinct().count());
+        assertEquals(List.of("gpu-a/100", "gpu-b/100"),
+                reloaded.processes().stream().map(p -> p.host() + "/" + p.pid()).toList());
         assertEquals(original.spanCount(), reloaded.spanCount());
         TraceShape.of(original).assertSame(TraceShape.of(reloaded));
         // hand-worked: both hosts kept, exact sub-microsecond times

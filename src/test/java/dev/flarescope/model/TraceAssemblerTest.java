@@ -238,4 +238,32 @@ class TraceAssemblerTest {
         Trace t = Events.assemble(c);
         assertEquals(List.of("mem.free", "mem.used"), t.processes().get(0).counters().stream().map(CounterTrack::name).toList());
     }
+
+    @Test
+    void aPidSharedByHostsInOneMergedFileGetsItsOwnPidBack() {
+        ChunkBuilder c = new ChunkBuilder();
+        RawEvent e = new RawEvent();
+        for (String host : new String[] {"gpu-a", "gpu-b"}) {
+            e.reset();
+            e.ph = 'M';
+            e.name = c.strings().intern("process_labels");
+            e.hasPid = true;
+            e.pidStr = "100@" + host;
+            e.scalars.addString(c.strings().intern("labels"), c.strings().intern("host=" + host));
+            c.event(e);
+            e.reset();
+            e.ph = 'X';
+            e.name = c.strings().intern("step");
+            e.hasPid = true;
+            e.pidStr = "100@" + host;
+            e.ts = 0;
+            e.dur = 1000;
+            c.event(e);
+        }
+        Trace t = Events.assemble(c);
+        assertEquals(List.of("gpu-a/100", "gpu-b/100"), t.processes().stream().map(p -> p.host() + "/" + p.pid()).toList());
+        // a pid that merely contains '@' without a matching host label is left alone
+        assertEquals("7@x", TraceAssembler.pidWithoutHost("7@x", ""));
+        assertEquals("7@x", TraceAssembler.pidWithoutHost("7@x", "y"));
+    }
 }
