@@ -1,0 +1,87 @@
+package dev.flarescope.ui.viewmodel;
+
+import dev.flarescope.model.Trace;
+import java.util.List;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The state every view of one open trace shares, on the FX thread: the trace, what part of time is
+ * shown, what the user selected, and what they search for. Views bind to these properties and set
+ * them; none of them talks to another view directly.
+ *
+ * <ul>
+ *   <li>{@link #viewport()}: the time range the timeline shows. Views that navigate set it.</li>
+ *   <li>{@link #timeSelection()}: a range the user marked (drag on the ruler), or null. The
+ *       statistics table and the flame graph follow it.</li>
+ *   <li>{@link #selectedSpan()}: the span whose details are shown, or null.</li>
+ *   <li>{@link #searchQuery()}: the text of the search box; views highlight matches.</li>
+ * </ul>
+ */
+public final class TraceSession {
+    private final ReadOnlyObjectWrapper<Trace> trace = new ReadOnlyObjectWrapper<>(this, "trace");
+    private final ObjectProperty<TimeRange> viewport = new SimpleObjectProperty<>(this, "viewport");
+    private final ObjectProperty<TimeRange> timeSelection = new SimpleObjectProperty<>(this, "timeSelection");
+    private final ObjectProperty<SpanRef> selectedSpan = new SimpleObjectProperty<>(this, "selectedSpan");
+    private final StringProperty searchQuery = new SimpleStringProperty(this, "searchQuery", "");
+    private final ObservableList<String> inputs = FXCollections.observableArrayList();
+
+    /** The whole time span of the trace, never empty (1 ns for a trace with no timed events). */
+    public static TimeRange bounds(Trace t) {
+        long s = t.minTs();
+        long e = Math.max(t.maxTs(), s + 1);
+        return new TimeRange(s, e);
+    }
+
+    /** Shows a newly loaded trace: the viewport covers all of it and selections are cleared. */
+    public void setTrace(Trace t, List<String> inputNames) {
+        selectedSpan.set(null);
+        timeSelection.set(null);
+        trace.set(t);
+        inputs.setAll(inputNames);
+        viewport.set(t == null ? null : bounds(t));
+    }
+
+    public ReadOnlyObjectProperty<Trace> traceProperty() {
+        return trace.getReadOnlyProperty();
+    }
+
+    public Trace trace() {
+        return trace.get();
+    }
+
+    /** Paths the user opened (files or folders), in order; adding inputs reloads all of them. */
+    public ObservableList<String> inputs() {
+        return inputs;
+    }
+
+    public ObjectProperty<TimeRange> viewport() {
+        return viewport;
+    }
+
+    public ObjectProperty<TimeRange> timeSelection() {
+        return timeSelection;
+    }
+
+    public ObjectProperty<SpanRef> selectedSpan() {
+        return selectedSpan;
+    }
+
+    public StringProperty searchQuery() {
+        return searchQuery;
+    }
+
+    /** Resets the viewport to the whole trace (Esc / 0 in the timeline). */
+    public void showAll() {
+        Trace t = trace.get();
+        if (t != null) {
+            viewport.set(bounds(t));
+        }
+    }
+}
