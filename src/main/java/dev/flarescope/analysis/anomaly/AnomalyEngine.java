@@ -1,0 +1,85 @@
+package dev.flarescope.analysis.anomaly;
+
+import dev.flarescope.analysis.requests.RequestTimeline;
+import dev.flarescope.model.RawEvent;
+import dev.flarescope.model.Trace;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs every rule over a trace and its request timelines and returns the findings, most severe first,
+ * then by time (findings without a time last), then by rule and request. A clean, plausible log gives
+ * no findings.
+ */
+public final class AnomalyEngine {
+    private static final Comparator<Finding> ORDER = Comparator
+            .comparing(Finding::severity, Comparator.reverseOrder())
+            .thenComparing(f -> f.evidence().startNs() == RawEvent.NO_TIME)
+            .thenComparingLong(f -> f.evidence().startNs())
+            .thenComparing(Finding::ruleId)
+            .thenComparing(f -> f.evidence().requestId() == null ? "" : f.evidence().requestId());
+
+    private final List<Rule> rules;
+
+    public AnomalyEngine(List<Rule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    /** Every rule documented in docs/anomalies.md, in that order. */
+    public static AnomalyEngine standard() {
+        return new AnomalyEngine(List.of(
+                new ImpossibleGenerationSpeedRule(),
+                new BurstDeliveryRule(),
+                new SpeedMismatchRule(),
+                new PhaseOrderRule(),
+                new NegativeDurationRule(),
+                new TtftExceedsE2eRule(),
+                new TtftExcludesTransferRule(),
+                new UnmatchedBeginRule(),
+                new UnmatchedEndRule(),
+                new OverlappingSpansRule(),
+                new MalformedInputRule(),
+                new ClockSkewRule(),
+                new DroppedEventsRule(),
+                new MixedUnitsRule(),
+                new RequestFailuresRule()));
+    }
+
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    /** The rule with this id, or null. */
+    public Rule rule(String id) {
+        for (Rule r : rules) {
+            if (r.id().equals(id)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** Every threshold the rules read, once each, by key in rule order: the keys {@link Thresholds#with} accepts. */
+    public Map<String, Threshold> thresholds() {
+        Map<String, Threshold> all = new LinkedHashMap<>();
+        for (Rule r : rules) {
+            for (Threshold t : r.thresholds()) {
+                all.putIfAbsent(t.key(), t);
+            }
+        }
+        return all;
+    }
+
+    public List<Finding> run(Trace trace, List<RequestTimeline> requests, Thresholds thresholds) {
+        RuleContext context = new RuleContext(trace, requests, thresholds);
+        List<Finding> findings = new ArrayList<>();
+        for (Rule r : rules) {
+            findings.addAll(r.check(context));
+        }
+        findings.sort(ORDER);
+        return findings;
+    }
+}

@@ -1,0 +1,12 @@
+package dev.flarescope.analysis.requests;
+
+/**
+ * One trace event that names a request in its args: where it is, what it means for the request
+ * ({@code role} is null for events the phase mapping does not know), and its time span (instants have
+ * zero duration).
+ */
+public record RequestEvent(EventRef ref, String name, Role role, long startNs, long durNs, boolean instant) {
+    public long endNs() {
+        return startNs + durNs;
+    }
+}
