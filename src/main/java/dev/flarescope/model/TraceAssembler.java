@@ -1210,29 +1210,49 @@ public final class TraceAssembler {
                 times[i] = g.get(i).ts;
             }
             int[] ord = Sorting.stableOrder(times, times.length);
+            // Steps pair in time order. A finish that comes before any open start (its clock ran behind
+            // the sender's) waits for the next start of its flow and makes an arrow that points back in
+            // time, which the clock-skew rule reports, instead of being dropped.
             Point lastOut = null;
+            Point early = null;
+            List<Point[]> arrows = new ArrayList<>();
             for (int oi = 0; oi < ord.length; oi++) {
                 Point p = g.get(ord[oi]);
-                Point from = p.phase == 'i' || p.phase == 't' || p.phase == 'f' ? lastOut : null;
-                if (p.phase == 'o' || p.phase == 's' || p.phase == 't') {
+                boolean source = p.phase == 'o' || p.phase == 's' || p.phase == 't';
+                boolean target = p.phase == 'i' || p.phase == 't' || p.phase == 'f';
+                if (target && lastOut != null) {
+                    arrows.add(new Point[] {lastOut, p});
+                } else if ((p.phase == 'f' || p.phase == 'i') && early == null) {
+                    early = p;
+                    continue;
+                }
+                if (source && early != null && p.phase != 't') {
+                    arrows.add(new Point[] {p, early});
+                    boolean closed = early.phase == 'f';
+                    early = null;
+                    lastOut = closed ? null : p;
+                    continue;
+                }
+                if (source) {
                     lastOut = p;
                 } else if (p.phase == 'f') {
                     lastOut = null;
                 }
-                if (from == null) {
-                    continue;
-                }
-                ids.add(p.id);
-                name.add(from.name >= 0 ? from.name : p.name);
-                cat.add(from.cat >= 0 ? from.cat : p.cat);
+            }
+            for (Point[] a : arrows) {
+                Point from = a[0];
+                Point to = a[1];
+                ids.add(to.id);
+                name.add(from.name >= 0 ? from.name : to.name);
+                cat.add(from.cat >= 0 ? from.cat : to.cat);
                 fp.add(from.process);
                 ft.add(from.thread);
                 fts.add(from.ts);
                 fs.add(bind(results, from.process, from.thread, from.ts, true));
-                tp.add(p.process);
-                tt.add(p.thread);
-                tts.add(p.ts);
-                tsp.add(bind(results, p.process, p.thread, p.ts, p.enclosing || p.phase == 'i'));
+                tp.add(to.process);
+                tt.add(to.thread);
+                tts.add(to.ts);
+                tsp.add(bind(results, to.process, to.thread, to.ts, to.enclosing || to.phase == 'i'));
             }
         }
         return new FlowTable(ids.size(), ids.toArray(new String[0]), name.toArray(), cat.toArray(), fp.toArray(),

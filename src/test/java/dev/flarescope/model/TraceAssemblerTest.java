@@ -266,4 +266,19 @@ class TraceAssemblerTest {
         assertEquals("7@x", TraceAssembler.pidWithoutHost("7@x", ""));
         assertEquals("7@x", TraceAssembler.pidWithoutHost("7@x", "y"));
     }
+
+    @Test
+    void aFlowThatArrivesBeforeItLeavesIsKeptPointingBack() {
+        // the receiver's clock runs 20 us behind: f is stamped at 5 us, s at 25 us
+        Trace t = Events.assemble(Events.chunk()
+                .x(1, 1, "send", 20, 10).x(2, 1, "recv", 0, 10)
+                .flow('f', 2, 1, "9", 5, true).flow('s', 1, 1, "9", 25, false).build());
+        FlowTable f = t.flows();
+        assertEquals(1, f.size());
+        assertEquals(25_000, f.fromTs(0));
+        assertEquals(5_000, f.toTs(0));
+        assertTrue(f.toTs(0) < f.fromTs(0));
+        int recvProcess = f.toProcess(0);
+        assertEquals("recv", t.string(t.processes().get(recvProcess).threads().get(0).spans().name(f.toSpan(0))));
+    }
 }
