@@ -1,5 +1,13 @@
 package dev.flarescope.bench;
 
+import dev.flarescope.analysis.Analysis;
+import dev.flarescope.analysis.AnalysisOptions;
+import dev.flarescope.analysis.AnalysisResult;
+import dev.flarescope.analysis.flame.FlameOptions;
+import dev.flarescope.analysis.flame.FlameScope;
+import dev.flarescope.analysis.flame.FlameTree;
+import dev.flarescope.analysis.flame.FlameTreeBuilder;
+import dev.flarescope.analysis.stats.SpanStatistics;
 import dev.flarescope.io.TraceLoader;
 import dev.flarescope.model.Trace;
 import java.io.IOException;
@@ -24,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  * {@link TraceGenerator}. For each of K runs it times, as separate JVMs (whole process against whole
  * process, JVM start included): the floor ({@link TokenizerFloor}) and {@code flarescope report} with
  * the given heap. Then, in this JVM, it loads the file once more and prints load time, MB/s, events/s
- * and retained heap bytes per event.
+ * and retained heap bytes per event, then times the analysis {@code report} runs on top of the load.
  */
 public final class LoadBenchmark {
     private LoadBenchmark() {
@@ -127,7 +135,25 @@ public final class LoadBenchmark {
         if (!result.failures().isEmpty()) {
             System.out.println("failures: " + result.failures().get(0).userMessage());
         }
+        analysis(trace, s);
         java.lang.ref.Reference.reachabilityFence(trace);
+    }
+
+    /** Times what {@code report} adds to a load: whole-trace flame tree, span statistics, requests and rules. */
+    private static void analysis(Trace trace, double loadSeconds) {
+        long t0 = System.nanoTime();
+        FlameTree tree = FlameTreeBuilder.build(trace, FlameScope.all(trace), FlameOptions.DEFAULT);
+        long t1 = System.nanoTime();
+        SpanStatistics stats = SpanStatistics.of(trace);
+        long t2 = System.nanoTime();
+        AnalysisResult result = Analysis.run(trace, AnalysisOptions.defaults());
+        long t3 = System.nanoTime();
+        double total = (t3 - t0) / 1e9;
+        System.out.printf(Locale.ROOT, "analysis: flame tree %.2f s (%,d nodes), statistics %.2f s (%,d names), "
+                        + "requests and rules %.2f s (%,d requests, %,d findings); total %.2f s = %.2f of load time "
+                        + "(target <= 0.5)%n",
+                (t1 - t0) / 1e9, tree.size(), (t2 - t1) / 1e9, stats.rows().size(), (t3 - t2) / 1e9,
+                result.requests().size(), result.findings().size(), total, total / loadSeconds);
     }
 
     private static long usedAfterGc() {

@@ -94,6 +94,44 @@ public final class ArgStore {
         return new String(page, p, len, StandardCharsets.UTF_8);
     }
 
+    /**
+     * True when the entry's JSON text contains one of {@code needles} (UTF-8 bytes), without decoding it:
+     * a cheap filter before parsing args for a few keys across millions of spans.
+     */
+    public boolean containsAny(int ref, byte[]... needles) {
+        if (ref == NONE) {
+            return false;
+        }
+        byte[] page = pages.get(ref >>> PAGE_BITS);
+        int p = ref & OFFSET_MASK;
+        int len = 0;
+        int shift = 0;
+        byte b;
+        do {
+            b = page[p++];
+            len |= (b & 0x7F) << shift;
+            shift += 7;
+        } while ((b & 0x80) != 0);
+        int end = p + len;
+        for (byte[] needle : needles) {
+            byte first = needle[0];
+            int last = end - needle.length;
+            outer:
+            for (int i = p; i <= last; i++) {
+                if (page[i] != first) {
+                    continue;
+                }
+                for (int k = 1; k < needle.length; k++) {
+                    if (page[i + k] != needle[k]) {
+                        continue outer;
+                    }
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Length in bytes of the entry's JSON text, 0 for {@link #NONE}. */
     public int length(int ref) {
         if (ref == NONE) {

@@ -10,6 +10,7 @@ import dev.flarescope.model.ProcessTrack;
 import dev.flarescope.model.SpanTable;
 import dev.flarescope.model.ThreadTrack;
 import dev.flarescope.model.Trace;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -98,10 +99,10 @@ final class RequestEventScanner {
         if (ref == ArgStore.NONE) {
             return List.of();
         }
-        String text = trace.args().getString(ref);
-        if (!mentionsRequest(text)) {
+        if (!trace.args().containsAny(ref, REQUEST_KEYS)) {
             return List.of();
         }
+        String text = trace.args().getString(ref);
         JsonNode args;
         try {
             args = JSON.readTree(text);
@@ -135,10 +136,13 @@ final class RequestEventScanner {
         }
     }
 
-    /** The cheap pre-check: does the text contain one of the keys, quoted as a JSON member name? */
-    static boolean mentionsRequest(String text) {
-        return text.contains("\"request_id") // also matches "request_ids"
-                || text.contains("\"req_id\"")
-                || text.contains("\"rid\"");
-    }
+    /**
+     * The cheap pre-check on the args bytes: one of the keys, quoted as a JSON member name
+     * ({@code "request_id} also matches {@code "request_ids}).
+     */
+    static final byte[][] REQUEST_KEYS = {
+        "\"request_id".getBytes(StandardCharsets.UTF_8),
+        "\"req_id\"".getBytes(StandardCharsets.UTF_8),
+        "\"rid\"".getBytes(StandardCharsets.UTF_8),
+    };
 }

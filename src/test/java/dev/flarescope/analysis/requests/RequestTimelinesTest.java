@@ -212,9 +212,16 @@ class RequestTimelinesTest {
 
     @Test
     void preCheckFindsQuotedKeysOnly() {
-        assertTrue(RequestEventScanner.mentionsRequest("{\"request_ids\":[1,2]}"));
-        assertTrue(RequestEventScanner.mentionsRequest("{\"a\":1,\"req_id\":\"x\"}"));
-        assertTrue(RequestEventScanner.mentionsRequest("{\"rid\":3}"));
-        assertFalse(RequestEventScanner.mentionsRequest("{\"grid\":3,\"req\":1}"));
+        assertTrue(mentionsRequest("{\"request_ids\":[1,2]}"));
+        assertTrue(mentionsRequest("{\"a\":1,\"req_id\":\"x\"}"));
+        assertTrue(mentionsRequest("{\"rid\":3}"));
+        assertFalse(mentionsRequest("{\"grid\":3,\"req\":1}"));
+        assertFalse(mentionsRequest("{\"ri\":3}"));
+    }
+
+    private static boolean mentionsRequest(String json) {
+        dev.flarescope.model.ArgStore store = new dev.flarescope.model.ArgStore();
+        store.add("{\"pad\":0}");
+        return store.containsAny(store.add(json), RequestEventScanner.REQUEST_KEYS);
     }
 }
