@@ -1,5 +1,8 @@
 package dev.flarescope.cli;
 
+import dev.flarescope.analysis.AnalysisOptions;
+import dev.flarescope.analysis.requests.PhaseMapping;
+import dev.flarescope.format.InputException;
 import dev.flarescope.io.TraceLoader;
 import dev.flarescope.model.Severity;
 import java.io.PrintWriter;
@@ -9,17 +12,19 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
-import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code flarescope report}: loads traces and prints what is in them, as text or JSON. */
+/** {@code flarescope report}: loads traces, analyses their requests and prints what is in them, as text or JSON. */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Summarise traces: inputs, processes, events by phase, span statistics, requests and "
-                + "findings.", "Unreadable inputs are listed on stderr; the others are still reported."})
+        description = {"Summarise traces: inputs, processes, events by phase, span statistics, request timelines "
+                + "with their latency numbers, and the findings of the anomaly rules (docs/anomalies.md).",
+                "Unreadable inputs are listed on stderr; the others are still reported."},
+        footerHeading = "%nThresholds (--threshold NAME=VALUE; defaults shown):%n")
 final class ReportCommand implements Callable<Integer> {
     static final int DEFAULT_TOP = 30;
 
@@ -27,22 +32,38 @@ final class ReportCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--fail-on", paramLabel = "error|warning", converter = SeverityConverter.class,
-            description = "Exit with 1 when a finding is at least this severe.")
+            description = "Exit with 1 when a finding is at least this severe (a CI gate).")
     Severity failOn;
 
     @Option(names = "--offset", paramLabel = "PATH=TIME", converter = TimeOffset.Converter.class,
             description = "Shift the times of one input, e.g. trace.json=+12.5ms (units ns, us, ms, s). Repeatable.")
     List<TimeOffset> offsets = new ArrayList<>();
 
+    @Option(names = "--phase-mapping", paramLabel = "FILE",
+            description = "JSON file mapping event names to request phases, tried before the built-in rules: "
+                    + "{\"phases\": {\"name or regex\": \"queue|prefill|kv_transfer|decode|start|token|end|none\"}}.")
+    Path phaseMapping;
+
+    @Option(names = "--threshold", paramLabel = "NAME=VALUE", converter = ThresholdSetting.Converter.class,
+            description = "Set a rule threshold, e.g. default-ceiling-tps=800. Repeatable; names are listed below.")
+    List<ThresholdSetting> thresholds = new ArrayList<>();
+
     @Option(names = "--top", paramLabel = "N",
-            description = "Rows per table (default: " + DEFAULT_TOP + " in text, all in JSON).")
+            description = "Rows per table and requests shown in detail (default: " + DEFAULT_TOP
+                    + " in text; JSON lists every request and finding, and N span statistics rows).")
     Integer top;
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Trace files or folders of fragments.")
     List<Path> paths;
 
+    private CommandSpec spec;
+
+    /** Picocli hands over the command's model here; the threshold list in the help comes from the rules. */
     @Spec
-    CommandSpec spec;
+    void spec(CommandSpec spec) {
+        this.spec = spec;
+        spec.usageMessage().footer(ThresholdSetting.help());
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -51,11 +72,20 @@ final class ReportCommand implements Callable<Integer> {
         if (top != null && top < 0) {
             throw new ParameterException(spec.commandLine(), "--top must not be negative");
         }
+        AnalysisOptions options = AnalysisOptions.defaults().withThresholds(ThresholdSetting.apply(thresholds));
+        if (phaseMapping != null) {
+            try {
+                options = options.withPhaseMapping(PhaseMapping.load(phaseMapping));
+            } catch (InputException e) {
+                err.println("flarescope: " + e.userMessage());
+                return Cli.USAGE;
+            }
+        }
         TraceLoader.Result loaded = Inputs.load(paths, offsets, err);
         if (loaded.allFailed()) {
             return Cli.USAGE;
         }
-        TraceReport report = TraceReport.of(loaded);
+        TraceReport report = TraceReport.of(loaded, options);
         if (json) {
             JsonReport.write(report, top, out);
         } else {

@@ -25,6 +25,11 @@ final class Units {
         return String.format(Locale.ROOT, "%.3f", v).replaceAll("\\.?0+$", "");
     }
 
+    /** A measured value with one decimal, or null (printed "-") when unknown. */
+    static String oneDecimal(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.1f", v) : null;
+    }
+
     /** A count, or null (printed "-") when unknown (negative). */
     static String count(long n) {
         return n < 0 ? null : Long.toString(n);
