@@ -71,14 +71,20 @@ public final class Palette {
         return l > 0.5 ? Color.BLACK : Color.WHITE;
     }
 
+    private static final double[] SATURATION = {0.42, 0.62, 0.78};
+    private static final double[] BRIGHTNESS = {0.96, 0.86, 0.76};
+
+    /**
+     * Hue from 16 bits of the mixed hash, and saturation and brightness each from one of three steps, so
+     * that two names whose hues land close together still differ in tone.
+     */
     private static Color hashColor(String name) {
         int h = name.hashCode();
         h ^= h >>> 16;
         h *= 0x45d9f3b;
         h ^= h >>> 16;
         double hue = (h & 0xffff) / 65536.0 * 360.0;
-        double sat = 0.45 + ((h >>> 16) & 0xff) / 255.0 * 0.2;
-        double bri = 0.78 + ((h >>> 24) & 0x7f) / 127.0 * 0.14;
-        return Color.hsb(hue, sat, bri);
+        int tone = Integer.remainderUnsigned(h >>> 16, 9);
+        return Color.hsb(hue, SATURATION[tone % 3], BRIGHTNESS[tone / 3]);
     }
 }
