@@ -1,33 +1,20 @@
 package dev.flarescope.ui;
 
-import dev.flarescope.format.InputException;
-import dev.flarescope.io.TraceLoader;
-import dev.flarescope.model.Trace;
-import java.io.File;
+import dev.flarescope.ui.viewmodel.RecentFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
 import javafx.application.Application;
-import javafx.concurrent.Task;
-import javafx.geometry.Pos;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.input.DragEvent;
-import javafx.scene.input.TransferMode;
-import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
 /**
- * The desktop window: drop traces on it (or pass paths on the command line) and it loads them and
- * says what it found. Loading runs in a background {@link Task} so the window never freezes.
+ * The desktop app: opens the {@link MainWindow} and loads the paths given on the command line. With
+ * no paths it opens the bundled sample trace when the app is started from the project folder (as
+ * {@code mvn javafx:run} does), and otherwise shows the start screen.
  */
 public final class FlarescopeApp extends Application {
-    /** Opened when the app starts without paths and this folder exists (the bundled demo). */
+    /** The bundled demo, relative to the working directory. */
     static final Path SAMPLE = Path.of("sample-traces", "serving-run");
-
-    private final Label title = new Label("Drop a trace here");
-    private final Label status = new Label();
 
     /** Starts JavaFX and opens the window; {@code args} are paths to load. */
     public static void launchApp(String... args) {
@@ -36,70 +23,19 @@ public final class FlarescopeApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        status.setWrapText(true);
-        VBox root = new VBox(12, title, status);
-        root.setAlignment(Pos.CENTER);
-        root.setOnDragOver(this::dragOver);
-        root.setOnDragDropped(this::dropped);
-        stage.setTitle("Flarescope");
-        stage.setScene(new Scene(root, 900, 600));
+        MainWindow window = new MainWindow(stage, RecentFiles.forUser(), SAMPLE);
         stage.show();
-
-        List<Path> paths = getParameters().getRaw().stream().map(Path::of).toList();
-        if (paths.isEmpty() && Files.isDirectory(SAMPLE)) {
-            paths = List.of(SAMPLE);
-        }
+        List<Path> paths = initialPaths(getParameters().getRaw(), Files.isDirectory(SAMPLE));
         if (!paths.isEmpty()) {
-            open(paths);
+            window.open(paths);
         }
     }
 
-    private void dragOver(DragEvent e) {
-        if (e.getDragboard().hasFiles()) {
-            e.acceptTransferModes(TransferMode.COPY);
+    /** The command-line paths, or the sample when there are none and it exists. */
+    static List<Path> initialPaths(List<String> args, boolean sampleExists) {
+        if (!args.isEmpty()) {
+            return args.stream().map(Path::of).toList();
         }
-        e.consume();
-    }
-
-    private void dropped(DragEvent e) {
-        boolean ok = e.getDragboard().hasFiles();
-        if (ok) {
-            open(e.getDragboard().getFiles().stream().map(File::toPath).toList());
-        }
-        e.setDropCompleted(ok);
-        e.consume();
-    }
-
-    private void open(List<Path> paths) {
-        title.setText(paths.stream().map(p -> String.valueOf(p.getFileName())).collect(Collectors.joining(", ")));
-        status.setText("Loading...");
-        Task<TraceLoader.Result> load = new Task<>() {
-            @Override
-            protected TraceLoader.Result call() {
-                return TraceLoader.load(paths);
-            }
-        };
-        load.setOnSucceeded(ev -> status.setText(summary(load.getValue())));
-        load.setOnFailed(ev -> status.setText("Could not load: " + load.getException().getMessage()));
-        Thread t = new Thread(load, "flarescope-load");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    /** One line: processes and events loaded, then one line per input that could not be read. */
-    static String summary(TraceLoader.Result r) {
-        Trace trace = r.trace();
-        StringBuilder sb = new StringBuilder();
-        sb.append(count(trace.processes().size(), "process", "processes")).append(", ")
-                .append(count(trace.events(), "event", "events")).append(" from ")
-                .append(count(trace.inputs().size(), "input", "inputs"));
-        for (InputException f : r.failures()) {
-            sb.append('\n').append(f.userMessage());
-        }
-        return sb.toString();
-    }
-
-    private static String count(long n, String one, String many) {
-        return n + " " + (n == 1 ? one : many);
+        return sampleExists ? List.of(SAMPLE) : List.of();
     }
 }

@@ -1,0 +1,300 @@
+package dev.flarescope.ui;
+
+import dev.flarescope.ui.dialog.OpenDialogs;
+import dev.flarescope.ui.view.common.DropTarget;
+import dev.flarescope.ui.view.common.FxExecutors;
+import dev.flarescope.ui.view.common.LoadMessages;
+import dev.flarescope.ui.view.common.LoadProgressPane;
+import dev.flarescope.ui.view.common.Notices;
+import dev.flarescope.ui.view.common.StatusBar;
+import dev.flarescope.ui.view.details.DetailsPane;
+import dev.flarescope.ui.view.flame.FlameGraphView;
+import dev.flarescope.ui.view.start.StartScreen;
+import dev.flarescope.ui.view.stats.StatisticsView;
+import dev.flarescope.ui.view.timeline.TimelineView;
+import dev.flarescope.ui.viewmodel.LoadOutcome;
+import dev.flarescope.ui.viewmodel.LoadViewModel;
+import dev.flarescope.ui.viewmodel.RecentFiles;
+import dev.flarescope.ui.viewmodel.TraceSession;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+
+/**
+ * The application window: a toolbar (open, add, search, reset zoom), the start screen or the views of
+ * the open trace in tabs (Timeline, Flame graph, Statistics), and a status bar. Every way of opening
+ * traces (dialogs, start screen, recent files, the command line, dropping files) ends in
+ * {@link #open(List)} or {@link #add(List)}, which hand the paths to the {@link LoadViewModel}.
+ *
+ * <p>Dropping files works at any time: on the start screen it opens them, on an open trace it adds
+ * them as further inputs. While a trace loads, the one shown before stays usable.
+ */
+public final class MainWindow {
+    private final Stage stage;
+    private final Path sample;
+    private final TraceSession session = new TraceSession();
+    private final LoadViewModel loader;
+    private final TimelineView timeline;
+    private final OpenDialogs dialogs = new OpenDialogs();
+    private final TextField searchField = new TextField();
+    private final TabPane tabs = new TabPane();
+    private final Tab timelineTab = new Tab("Timeline");
+    private final Tab flameTab = new Tab("Flame graph");
+    private final Tab statisticsTab = new Tab("Statistics");
+    private final StackPane root = new StackPane();
+
+    /**
+     * Builds the window into {@code stage} (scene, title, size); the caller shows it.
+     *
+     * @param sample the bundled sample trace that "Open sample" opens
+     */
+    public MainWindow(Stage stage, RecentFiles recent, Path sample) {
+        this.stage = stage;
+        this.sample = sample;
+        this.loader = new LoadViewModel(session, recent, FxExecutors.fxThread(),
+                FxExecutors.threadPerTask("flarescope-load"));
+        this.timeline = new TimelineView(session);
+        loader.addOutcomeListener(this::reportOutcome);
+
+        StartScreen start = new StartScreen(recent.entries(), Files.isDirectory(sample), new StartScreen.Actions() {
+            @Override
+            public void openFiles() {
+                chooseAndOpen();
+            }
+
+            @Override
+            public void openFolder() {
+                chooseFolderAndOpen();
+            }
+
+            @Override
+            public void openSample() {
+                open(List.of(sample));
+            }
+
+            @Override
+            public void openRecent(Path path) {
+                open(List.of(path));
+            }
+        });
+        buildTabs();
+        StackPane content = new StackPane(start, tabs);
+        BooleanBinding noTrace = session.traceProperty().isNull();
+        start.visibleProperty().bind(noTrace);
+        tabs.visibleProperty().bind(noTrace.not());
+
+        BorderPane frame = new BorderPane(content);
+        frame.setTop(toolbar());
+        frame.setBottom(new StatusBar(session));
+
+        LoadProgressPane progress = new LoadProgressPane(loader);
+        StackPane.setAlignment(progress, Pos.CENTER);
+        root.getChildren().addAll(frame, progress);
+        DropTarget.install(root, paths -> LoadMessages.drop(paths, session.trace() != null), this::acceptDrop);
+
+        Scene scene = new Scene(root, 1280, 800);
+        scene.getStylesheets().add(MainWindow.class.getResource("app.css").toExternalForm());
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
+                this::chooseAndOpen);
+        scene.getAccelerators().put(
+                new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                this::chooseFolderAndOpen);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
+                () -> {
+                    searchField.requestFocus();
+                    searchField.selectAll();
+                });
+        stage.setScene(scene);
+        stage.setMinWidth(720);
+        stage.setMinHeight(480);
+        stage.titleProperty().bind(Bindings.createStringBinding(this::title, session.inputs()));
+    }
+
+    /** The state shared by the views of this window. */
+    public TraceSession session() {
+        return session;
+    }
+
+    /** Loads traces for this window (progress, cancel, outcome listeners). */
+    public LoadViewModel loader() {
+        return loader;
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** Replaces the open trace with {@code paths}: what the Open dialogs and the start screen call. */
+    public void open(List<Path> paths) {
+        loader.open(paths);
+    }
+
+    /** Loads {@code paths} together with the inputs already open: what the Add dialog calls. */
+    public void add(List<Path> paths) {
+        loader.add(paths);
+    }
+
+    /** What dropping files does: open them on the start screen, add them to an open trace. */
+    public void acceptDrop(List<Path> paths) {
+        if (session.trace() == null) {
+            open(paths);
+        } else {
+            add(paths);
+        }
+    }
+
+    /** Brings the Timeline tab to the front. */
+    public void showTimeline() {
+        tabs.getSelectionModel().select(timelineTab);
+    }
+
+    /** Brings the Statistics tab to the front. */
+    public void showStatistics() {
+        tabs.getSelectionModel().select(statisticsTab);
+    }
+
+    private void buildTabs() {
+        SplitPane timelineSplit = new SplitPane(timeline, new DetailsPane(session));
+        timelineSplit.setOrientation(Orientation.VERTICAL);
+        timelineSplit.setDividerPositions(0.72);
+        timelineTab.setContent(timelineSplit);
+        flameTab.setContent(new FlameGraphView(session));
+        StatisticsView statistics = new StatisticsView(session);
+        statistics.setOnReveal(this::showTimeline);
+        statisticsTab.setContent(statistics);
+        tabs.getTabs().addAll(timelineTab, flameTab, statisticsTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+    }
+
+    private ToolBar toolbar() {
+        Button open = new Button("Open\u2026");
+        open.setTooltip(new Tooltip("Open trace files (Ctrl+O)"));
+        open.setOnAction(e -> chooseAndOpen());
+        Button folder = new Button("Open folder\u2026");
+        folder.setTooltip(new Tooltip("Open a folder of fragments (Ctrl+Shift+O)"));
+        folder.setOnAction(e -> chooseFolderAndOpen());
+        Button add = new Button("Add\u2026");
+        add.setTooltip(new Tooltip("Load more files together with the open trace"));
+        add.setOnAction(e -> {
+            List<Path> files = dialogs.chooseFiles(stage, "Add inputs to this trace");
+            if (!files.isEmpty()) {
+                add(files);
+            }
+        });
+
+        searchField.setPromptText("Search spans (Ctrl+F)");
+        searchField.getStyleClass().add("search-field");
+        searchField.textProperty().bindBidirectional(session.searchQuery());
+        searchField.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                if (e.isShiftDown()) {
+                    timeline.previousMatch();
+                } else {
+                    timeline.nextMatch();
+                }
+                showTimeline();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE) {
+                searchField.clear();
+                e.consume();
+            }
+        });
+        Label matches = new Label();
+        matches.getStyleClass().add("status-item");
+        matches.textProperty().bind(Bindings.createStringBinding(this::matchText,
+                timeline.matchCountProperty(), timeline.currentMatchProperty(), session.searchQuery()));
+
+        Button resetZoom = new Button("Reset zoom");
+        resetZoom.setTooltip(new Tooltip("Show the whole trace"));
+        resetZoom.setOnAction(e -> session.showAll());
+
+        BooleanBinding noTrace = session.traceProperty().isNull();
+        add.disableProperty().bind(noTrace);
+        searchField.disableProperty().bind(noTrace);
+        resetZoom.disableProperty().bind(noTrace);
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        ToolBar bar = new ToolBar(open, folder, add, new Separator(Orientation.VERTICAL), searchField, matches,
+                spacer, resetZoom);
+        bar.setPadding(new Insets(5, 8, 5, 8));
+        return bar;
+    }
+
+    private String matchText() {
+        String q = session.searchQuery().get();
+        if (q == null || q.isBlank()) {
+            return "";
+        }
+        int n = timeline.matchCountProperty().get();
+        int at = timeline.currentMatchProperty().get();
+        if (n == 0) {
+            return "no matches";
+        }
+        return at >= 0 ? (at + 1) + " of " + n : n + (n == 1 ? " match" : " matches");
+    }
+
+    private void chooseAndOpen() {
+        List<Path> files = dialogs.chooseFiles(stage, "Open traces");
+        if (!files.isEmpty()) {
+            open(files);
+        }
+    }
+
+    private void chooseFolderAndOpen() {
+        dialogs.chooseFolder(stage, "Open a folder of traces").ifPresent(dir -> open(List.of(dir)));
+    }
+
+    /** One notice per load: the per-input summary, or the problems followed by what did open. */
+    private void reportOutcome(LoadOutcome o) {
+        switch (o.status()) {
+            case LOADED -> {
+                if (o.failures().isEmpty()) {
+                    Notices.info(stage, LoadMessages.loadedTitle(o), LoadMessages.inputLines(o));
+                } else {
+                    Notices.problem(stage, LoadMessages.failureTitle(o), LoadMessages.failureLines(o, true));
+                }
+            }
+            case NOTHING_LOADED -> Notices.problem(stage, LoadMessages.failureTitle(o),
+                    LoadMessages.failureLines(o, session.trace() != null));
+            case CANCELLED -> {
+                // the user asked for it; the trace shown before is still there
+            }
+        }
+    }
+
+    private String title() {
+        List<String> inputs = session.inputs();
+        if (inputs.isEmpty()) {
+            return "Flarescope";
+        }
+        Path first = Path.of(inputs.get(0)).getFileName();
+        String name = first == null ? inputs.get(0) : first.toString();
+        return (inputs.size() == 1 ? name : name + " + " + (inputs.size() - 1) + " more") + " \u2013 Flarescope";
+    }
+}

@@ -1,0 +1,238 @@
+package dev.flarescope.ui.view.timeline;
+
+import dev.flarescope.model.SpanTable;
+import dev.flarescope.model.Trace;
+import dev.flarescope.ui.render.timeline.TimelineFrame;
+import dev.flarescope.ui.render.timeline.TimelineGeometry;
+import dev.flarescope.ui.render.timeline.TimelineRenderer;
+import dev.flarescope.ui.viewmodel.SearchModel;
+import dev.flarescope.ui.viewmodel.SpanRef;
+import dev.flarescope.ui.viewmodel.TimeRange;
+import dev.flarescope.ui.viewmodel.TimeScale;
+import dev.flarescope.ui.viewmodel.TimelineLayout;
+import dev.flarescope.ui.viewmodel.TraceDensity;
+import dev.flarescope.ui.viewmodel.TraceSession;
+import dev.flarescope.ui.viewmodel.TrackModel;
+import dev.flarescope.ui.viewmodel.ViewportMath;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.geometry.Orientation;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.layout.Region;
+
+/**
+ * The track timeline: processes, threads, async tracks and counters along time, on one canvas drawn by
+ * {@link TimelineRenderer}, with Perfetto-style navigation (see {@link TimelineInput}). It reads and
+ * writes the shared {@link TraceSession}: the viewport, the selected span, the time selection, and it
+ * highlights the matches of the search query.
+ *
+ * <p>Redraws are coalesced: any number of changes in one pulse cause one frame.
+ */
+public final class TimelineView extends Region {
+    private static final int DENSITY_BINS = 600;
+
+    private final TraceSession session;
+    private final SearchModel search;
+    private final Canvas canvas = new Canvas();
+    private final ScrollBar vbar = new ScrollBar();
+    private TimelineLayout layout;
+    private TimelineRenderer renderer;
+    private TraceDensity density;
+    private SpanRef hovered;
+    private boolean redrawQueued;
+
+    public TimelineView(TraceSession session) {
+        this.session = session;
+        this.search = new SearchModel(session);
+        getStyleClass().add("timeline-view");
+        setFocusTraversable(true);
+        setMinSize(240, TimelineGeometry.TRACKS_TOP + 40);
+        vbar.setOrientation(Orientation.VERTICAL);
+        vbar.setMin(0);
+        getChildren().addAll(canvas, vbar);
+        session.traceProperty().addListener((obs, was, now) -> rebuild());
+        session.viewport().addListener((obs, was, now) -> requestRedraw());
+        session.timeSelection().addListener((obs, was, now) -> requestRedraw());
+        session.selectedSpan().addListener((obs, was, now) -> {
+            reveal(now);
+            requestRedraw();
+        });
+        search.matchesProperty().addListener((obs, was, now) -> requestRedraw());
+        vbar.valueProperty().addListener((obs, was, now) -> requestRedraw());
+        new TimelineInput(this).install(canvas);
+        rebuild();
+    }
+
+    /** Number of spans matching the search query (0 when the query is blank). */
+    public ReadOnlyIntegerProperty matchCountProperty() {
+        return search.matchCountProperty();
+    }
+
+    /** Index of the selected span among the matches, or -1 (for "3 of 17" in the toolbar). */
+    public ReadOnlyIntegerProperty currentMatchProperty() {
+        return search.currentProperty();
+    }
+
+    /** Selects the next match after the selection and scrolls it into view. */
+    public void nextMatch() {
+        select(search.next());
+    }
+
+    /** Selects the match before the selection and scrolls it into view. */
+    public void previousMatch() {
+        select(search.previous());
+    }
+
+    /**
+     * Draws the current state into {@code target} at its size, e.g. an off-screen canvas for PNG export
+     * (FX thread only). The vertical scroll position is kept.
+     */
+    public void renderTo(Canvas target) {
+        if (renderer != null) {
+            renderer.render(target.getGraphicsContext2D(), frame(target.getWidth(), target.getHeight()));
+        }
+    }
+
+    TraceSession session() {
+        return session;
+    }
+
+    TimelineLayout trackLayout() {
+        return layout;
+    }
+
+    /** Time-to-x mapping of the tracks for the current viewport, or null without a trace. */
+    TimeScale scale() {
+        TimeRange v = session.viewport().get();
+        return v == null ? null : TimelineGeometry.tracksScale(v, canvas.getWidth());
+    }
+
+    double canvasWidth() {
+        return canvas.getWidth();
+    }
+
+    double scrollY() {
+        return vbar.getValue();
+    }
+
+    void scrollTo(double y) {
+        vbar.setValue(Math.max(vbar.getMin(), Math.min(vbar.getMax(), y)));
+    }
+
+    void setHovered(SpanRef ref) {
+        if (!java.util.Objects.equals(ref, hovered)) {
+            hovered = ref;
+            requestRedraw();
+        }
+    }
+
+    void toggleProcess(int process) {
+        layout = layout.toggle(process);
+        updateScrollRange();
+        requestRedraw();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth();
+        double h = getHeight();
+        double bw = vbar.prefWidth(-1);
+        canvas.setWidth(Math.max(1, w - bw));
+        canvas.setHeight(Math.max(1, h));
+        vbar.resizeRelocate(w - bw, TimelineGeometry.TRACKS_TOP, bw, Math.max(0, h - TimelineGeometry.TRACKS_TOP));
+        updateScrollRange();
+        redraw();
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 900;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return 480;
+    }
+
+    private void rebuild() {
+        Trace trace = session.trace();
+        layout = trace == null ? null : TimelineLayout.of(trace);
+        renderer = trace == null ? null : new TimelineRenderer(trace);
+        density = trace == null ? null : TraceDensity.of(trace, DENSITY_BINS);
+        hovered = null;
+        vbar.setValue(0);
+        updateScrollRange();
+        requestRedraw();
+    }
+
+    private void updateScrollRange() {
+        double visible = TimelineGeometry.tracksHeight(canvas.getHeight());
+        double content = layout == null ? 0 : layout.height();
+        double max = Math.max(0, content - visible);
+        vbar.setMax(max);
+        vbar.setVisibleAmount(content <= 0 ? 1 : max * visible / Math.max(1, content));
+        vbar.setUnitIncrement(TimelineLayout.ROW * 2);
+        vbar.setBlockIncrement(Math.max(TimelineLayout.ROW, visible * 0.9));
+        vbar.setVisible(max > 0);
+        if (vbar.getValue() > max) {
+            vbar.setValue(max);
+        }
+    }
+
+    private void requestRedraw() {
+        if (!redrawQueued) {
+            redrawQueued = true;
+            Platform.runLater(this::redraw);
+        }
+    }
+
+    private void redraw() {
+        redrawQueued = false;
+        if (renderer == null || session.viewport().get() == null) {
+            canvas.getGraphicsContext2D().clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+            return;
+        }
+        renderer.render(canvas.getGraphicsContext2D(), frame(canvas.getWidth(), canvas.getHeight()));
+    }
+
+    private TimelineFrame frame(double w, double h) {
+        return new TimelineFrame(layout, session.viewport().get(), w, h, vbar.getValue(),
+                session.selectedSpan().get(), hovered, session.timeSelection().get(), search.matches(), density);
+    }
+
+    private void select(SpanRef ref) {
+        if (ref != null) {
+            session.selectedSpan().set(ref);
+        }
+    }
+
+    /** Brings a span on screen: pans (or zooms out) to it and scrolls to its row, expanding its process. */
+    private void reveal(SpanRef ref) {
+        Trace trace = session.trace();
+        TimeRange v = session.viewport().get();
+        if (ref == null || trace == null || v == null || layout == null) {
+            return;
+        }
+        SpanTable spans = ref.table(trace);
+        long s = spans.start(ref.span());
+        long e = spans.end(ref.span());
+        TimeRange bounds = TraceSession.bounds(trace);
+        if (!v.overlaps(s, Math.max(e, s + 1))) {
+            TimeRange next = e - s > v.duration() ? ViewportMath.fit(s, e, 0.1, bounds)
+                    : ViewportMath.centreOn(v, s + (e - s) / 2, bounds);
+            session.viewport().set(next);
+        }
+        if (layout.isCollapsed(ref.process())) {
+            toggleProcess(ref.process());
+        }
+        TrackModel t = layout.threadTrack(ref.process(), ref.thread());
+        if (t != null) {
+            double rowTop = t.rowTop(spans.depth(ref.span()));
+            double visible = TimelineGeometry.tracksHeight(canvas.getHeight());
+            if (rowTop < scrollY() || rowTop + TimelineLayout.ROW > scrollY() + visible) {
+                scrollTo(rowTop - visible / 3);
+            }
+        }
+    }
+}
