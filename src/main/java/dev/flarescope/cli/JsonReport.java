@@ -194,7 +194,8 @@ final class JsonReport {
                 g.writeEndObject();
             }
             g.writeEndArray();
-            g.writeBooleanField("failed", TraceReport.failed(t));
+            g.writeBooleanField("failed", t.failed());
+            g.writeStringField("failureReason", t.failureReason());
             Set<String> rules = new LinkedHashSet<>();
             report.findingsOf(t.id()).forEach(f -> rules.add(f.rule()));
             strings("findings", rules);

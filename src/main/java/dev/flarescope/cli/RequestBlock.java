@@ -121,8 +121,8 @@ final class RequestBlock {
         if (TraceReport.provider(t) != null) {
             about.add(TraceReport.provider(t));
         }
-        if (TraceReport.failed(t)) {
-            about.add("failed");
+        if (t.failed()) {
+            about.add(t.failureReason() == null ? "failed" : "failed: " + t.failureReason());
         }
         if (!about.isEmpty()) {
             sb.append(" (").append(String.join(", ", about)).append(')');

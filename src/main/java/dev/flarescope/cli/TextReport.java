@@ -153,7 +153,7 @@ final class TextReport {
     /** "failed, kv transfer, 1 error, 2 warnings": what sets a request apart, or null when nothing does. */
     private String flags(RequestTimeline r) {
         List<String> flags = new ArrayList<>();
-        if (TraceReport.failed(r)) {
+        if (r.failed()) {
             flags.add("failed");
         }
         if (r.disaggregated()) {

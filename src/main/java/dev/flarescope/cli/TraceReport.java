@@ -96,11 +96,6 @@ final class TraceReport {
         return findings.stream().anyMatch(f -> f.severity().compareTo(threshold) >= 0);
     }
 
-    /** True when a metrics record of the request says it failed or timed out. */
-    static boolean failed(RequestTimeline t) {
-        return t.records().stream().anyMatch(r -> r.failed);
-    }
-
     /** The first metrics record's provider and model, or nulls when only trace events name the request. */
     static String provider(RequestTimeline t) {
         RequestRecord r = t.record();

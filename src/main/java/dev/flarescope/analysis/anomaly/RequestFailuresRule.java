@@ -1,13 +1,16 @@
 package dev.flarescope.analysis.anomaly;
 
-import dev.flarescope.model.RawEvent;
-import dev.flarescope.model.RequestRecord;
+import dev.flarescope.analysis.requests.RequestTimeline;
 import dev.flarescope.model.Severity;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Requests that failed or timed out: one finding for the whole run, with the success rate. */
+/**
+ * Requests that failed or timed out: one finding for the whole run, with the success rate. Counted
+ * over request timelines, so a request known only from trace events counts as much as one with a
+ * metrics record ({@link RequestTimeline#failed()}).
+ */
 public final class RequestFailuresRule implements Rule {
     public static final String ID = "request-failures";
 
@@ -33,30 +36,31 @@ public final class RequestFailuresRule implements Rule {
         return List.of();
     }
 
+    /**
+     * The evidence points at the first failed request in timeline order, like the per-request rules: its
+     * id, its first trace event's process and thread, and its arrival to end on its own timeline's clock.
+     */
     @Override
     public List<Finding> check(RuleContext context) {
-        List<RequestRecord> records = context.trace().requests();
-        RequestRecord first = null;
+        List<RequestTimeline> requests = context.requests();
+        RequestTimeline first = null;
         int failed = 0;
         Map<String, Integer> reasons = new TreeMap<>();
-        for (RequestRecord r : records) {
-            if (r.failed) {
+        for (RequestTimeline r : requests) {
+            if (r.failed()) {
                 failed++;
                 first = first == null ? r : first;
-                String reason = r.finishReason != null ? r.finishReason : r.error != null ? "error" : "failed";
-                reasons.merge(reason, 1, Integer::sum);
+                reasons.merge(r.failureReason(), 1, Integer::sum);
             }
         }
         if (failed == 0) {
             return List.of();
         }
-        int total = records.size();
+        int total = requests.size();
         double success = (total - failed) / (double) total;
         StringBuilder why = new StringBuilder();
         reasons.forEach((k, v) -> why.append(why.length() == 0 ? "" : ", ").append(k).append(" ×").append(v));
-        Evidence e = Evidence.builder()
-                .request(first.id)
-                .range(first.arrivalNs, RawEvent.NO_TIME)
+        Evidence e = Evidence.of(first)
                 .number("failed", failed, "requests")
                 .number("total", total, "requests")
                 .number("success rate", success * 100, "%")

@@ -1,11 +1,15 @@
 package dev.flarescope.analysis.requests;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flarescope.format.InputException;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +44,7 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class PhaseMapping {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SHAPE = "{\"phases\": {\"name or regex\": \"role\", ...}}";
     private static final Pattern HTTP_FINISHED = Pattern.compile("http\\..*\\.finished", Pattern.CASE_INSENSITIVE);
     private static final Pattern WORD_BREAK = Pattern.compile("[^\\p{Alnum}]+|(?<=\\p{Ll})(?=\\p{Lu})");
 
@@ -61,13 +66,23 @@ public final class PhaseMapping {
         return new PhaseMapping(List.of());
     }
 
-    /** Reads a mapping file; the built-in rules apply to names it does not match. */
+    /**
+     * Reads a mapping file; the built-in rules apply to names it does not match. A file that cannot be
+     * used is refused with why: it does not exist, cannot be read, is not JSON, or has another shape.
+     */
     public static PhaseMapping load(Path file) throws InputException {
+        if (Files.isDirectory(file)) {
+            throw new InputException(file.toString(), -1, "cannot read the phase mapping: a directory, not a file");
+        }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new InputException(file.toString(), -1, "cannot read the phase mapping: no such file");
+        } catch (AccessDeniedException e) {
+            throw new InputException(file.toString(), -1, "cannot read the phase mapping: permission denied");
         } catch (IOException e) {
-            throw new InputException(file.toString(), -1, "cannot read the phase mapping: " + e.getMessage());
+            throw new InputException(file.toString(), -1, "cannot read the phase mapping: " + why(e));
         }
         return parse(bytes, file.toString());
     }
@@ -78,16 +93,22 @@ public final class PhaseMapping {
         try {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            long at = e.getLocation() == null ? -1 : e.getLocation().getByteOffset();
-            throw new InputException(source, at, "expected a phase mapping {\"phases\": {\"name or regex\": "
-                    + "\"phase\"}} (" + e.getOriginalMessage() + ")");
+            JsonLocation at = e.getLocation();
+            String where = at == null || at.getLineNr() < 1 ? "" : " at line " + at.getLineNr();
+            throw new InputException(source, at == null ? -1 : at.getByteOffset(),
+                    "phase mapping: not valid JSON" + where + ": " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new InputException(source, -1, "cannot read the phase mapping: " + e.getMessage());
+            throw new InputException(source, -1, "cannot read the phase mapping: " + why(e));
         }
-        JsonNode phases = root == null ? null : root.get("phases");
-        if (phases == null || !phases.isObject()) {
-            throw new InputException(source, -1, "expected a phase mapping {\"phases\": {\"name or regex\": \"phase\"}}");
+        String found = root == null || root.isMissingNode() ? "the file is empty"
+                : !root.isObject() ? "the file holds " + kind(root)
+                : !root.has("phases") ? "there is no \"phases\" member"
+                : !root.get("phases").isObject() ? "\"phases\" is " + kind(root.get("phases"))
+                : null;
+        if (found != null) {
+            throw new InputException(source, -1, "phase mapping: expected " + SHAPE + "; " + found);
         }
+        JsonNode phases = root.get("phases");
         List<Entry> entries = new ArrayList<>();
         for (Map.Entry<String, JsonNode> e : phases.properties()) {
             String value = e.getValue().asText("");
@@ -99,6 +120,27 @@ public final class PhaseMapping {
             entries.add(new Entry(e.getKey(), compile(e.getKey()), role));
         }
         return new PhaseMapping(entries);
+    }
+
+    /** What a JSON value is, for messages: "an array", "a string", ... */
+    private static String kind(JsonNode v) {
+        return switch (v.getNodeType()) {
+            case ARRAY -> "an array";
+            case OBJECT -> "an object";
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            case NULL -> "null";
+            default -> "no JSON value";
+        };
+    }
+
+    /** The reason of an I/O failure without repeating the path the message already starts with. */
+    private static String why(IOException e) {
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     private static Pattern compile(String key) {

@@ -25,7 +25,8 @@ import java.util.Map;
  * <p>Built for traces of millions of spans where few carry request ids: the args text of each event
  * is first checked for one of the quoted keys with a substring search, and only events that pass are
  * parsed with Jackson. Only top-level members of {@code args} are read. Numeric ids are used as their
- * JSON text ({@code 7} and {@code "7"} are the same request).
+ * JSON text ({@code 7} and {@code "7"} are the same request). The same parse also reads whether the
+ * args say the request failed ({@link FailureSignals}).
  */
 final class RequestEventScanner {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,18 +58,18 @@ final class RequestEventScanner {
             for (int t = 0; t < threads.size(); t++) {
                 SpanTable spans = threads.get(t).spans();
                 for (int i = 0; i < spans.size(); i++) {
-                    List<String> ids = requestIds(spans.args(i));
-                    if (!ids.isEmpty()) {
-                        add(ids, new EventRef(EventKind.SPAN, p, t, i), spans.name(i), spans.start(i), spans.dur(i), false);
+                    Naming naming = naming(spans.args(i));
+                    if (naming != null) {
+                        add(naming, new EventRef(EventKind.SPAN, p, t, i), spans.name(i), spans.start(i), spans.dur(i), false);
                     }
                 }
                 instants(threads.get(t).instants(), EventKind.THREAD_INSTANT, p, t);
             }
             AsyncTable async = process.async();
             for (int i = 0; i < async.size(); i++) {
-                List<String> ids = requestIds(async.args(i));
-                if (!ids.isEmpty()) {
-                    add(ids, new EventRef(EventKind.ASYNC, p, -1, i), async.name(i), async.start(i), async.dur(i), false);
+                Naming naming = naming(async.args(i));
+                if (naming != null) {
+                    add(naming, new EventRef(EventKind.ASYNC, p, -1, i), async.name(i), async.start(i), async.dur(i), false);
                 }
             }
             instants(process.instants(), EventKind.PROCESS_INSTANT, p, -1);
@@ -78,39 +79,43 @@ final class RequestEventScanner {
 
     private void instants(InstantTable table, EventKind kind, int process, int thread) {
         for (int i = 0; i < table.size(); i++) {
-            List<String> ids = requestIds(table.args(i));
-            if (!ids.isEmpty()) {
-                add(ids, new EventRef(kind, process, thread, i), table.name(i), table.ts(i), 0, true);
+            Naming naming = naming(table.args(i));
+            if (naming != null) {
+                add(naming, new EventRef(kind, process, thread, i), table.name(i), table.ts(i), 0, true);
             }
         }
     }
 
-    private void add(List<String> ids, EventRef ref, int nameId, long start, long dur, boolean instant) {
+    private void add(Naming naming, EventRef ref, int nameId, long start, long dur, boolean instant) {
         String name = nameId < 0 ? "" : trace.string(nameId);
         Role role = roles.computeIfAbsent(nameId, k -> mapping.roleOf(name));
-        RequestEvent event = new RequestEvent(ref, name, role, start, dur, instant);
-        for (String id : ids) {
+        RequestEvent event = new RequestEvent(ref, name, role, start, dur, instant, naming.failureReason());
+        for (String id : naming.ids()) {
             byRequest.computeIfAbsent(id, k -> new ArrayList<>()).add(event);
         }
     }
 
-    /** Request ids named by the args at {@code ref}; empty (and cheap) for args that name none. */
-    private List<String> requestIds(int ref) {
+    /** What one event's args say about requests: the ids they name, and why those failed (null: they did not). */
+    private record Naming(List<String> ids, String failureReason) {
+    }
+
+    /** What the args at {@code ref} say about requests; null (and cheap) for args that name none. */
+    private Naming naming(int ref) {
         if (ref == ArgStore.NONE) {
-            return List.of();
+            return null;
         }
         if (!trace.args().containsAny(ref, REQUEST_KEYS)) {
-            return List.of();
+            return null;
         }
         String text = trace.args().getString(ref);
         JsonNode args;
         try {
             args = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            return List.of(); // the arena holds what readers wrote; text that does not parse names no request
+            return null; // the arena holds what readers wrote; text that does not parse names no request
         }
         if (args == null || !args.isObject()) {
-            return List.of();
+            return null;
         }
         List<String> ids = new ArrayList<>(1);
         for (String key : ID_KEYS) {
@@ -127,7 +132,7 @@ final class RequestEventScanner {
                 }
             }
         }
-        return ids;
+        return ids.isEmpty() ? null : new Naming(ids, FailureSignals.reason(args));
     }
 
     private static void addId(List<String> ids, String id) {

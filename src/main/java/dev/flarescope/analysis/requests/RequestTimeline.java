@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Everything known about one request, joined by its id: the metrics records that name it, the trace
- * events whose args name it, its phases in time order, its token times and its {@link RequestMetrics}.
+ * events whose args name it, its phases in time order, its token times, its {@link RequestMetrics} and
+ * whether it failed.
  *
  * <p>Times ({@code arrivalNs}, token times, phase intervals) are all on one clock, named by
  * {@link #timesBasis()}: the trace's clock when the request has trace events, else the metrics
@@ -24,10 +25,11 @@ public final class RequestTimeline {
     private final long endNs;
     private final long[] tokenTimesNs;
     private final RequestMetrics metrics;
+    private final String failureReason;
 
     RequestTimeline(String id, List<RequestRecord> records, List<RequestEvent> events, List<PhaseInterval> phases,
                     Basis timesBasis, long arrivalNs, long firstTokenNs, long lastTokenNs, long endNs,
-                    long[] tokenTimesNs, RequestMetrics metrics) {
+                    long[] tokenTimesNs, RequestMetrics metrics, String failureReason) {
         this.id = id;
         this.records = List.copyOf(records);
         this.events = List.copyOf(events);
@@ -39,6 +41,7 @@ public final class RequestTimeline {
         this.endNs = endNs;
         this.tokenTimesNs = tokenTimesNs;
         this.metrics = metrics;
+        this.failureReason = failureReason;
     }
 
     public String id() {
@@ -98,6 +101,24 @@ public final class RequestTimeline {
 
     public RequestMetrics metrics() {
         return metrics;
+    }
+
+    /**
+     * True when the request failed or timed out: a metrics record says so, or the args of one of its
+     * trace events do (an HTTP error status, a failing status or finish reason, an error,
+     * {@code success: false}). A request known only from trace events can fail too.
+     */
+    public boolean failed() {
+        return failureReason != null;
+    }
+
+    /**
+     * Why the request failed, short enough to count failures by ({@code "HTTP 503"}, {@code "timeout"},
+     * {@code "abort"}, {@code "error"}, {@code "failed"}); null when it did not. A failed record's
+     * reason comes before the events'; among events the earliest wins.
+     */
+    public String failureReason() {
+        return failureReason;
     }
 
     /** True when a KV transfer separates prefill from decode (prefill/decode disaggregation). */

@@ -19,6 +19,9 @@ import java.util.List;
  * its first decode step: the prefill worker's token reaches the client only through the decode
  * worker. An instant that maps to a phase opens that phase until the next event of the request.
  *
+ * <p>A request failed when a record says so or any of its events' args do ({@link FailureSignals}); the
+ * reason is the first failed record's, else the earliest such event's.
+ *
  * <p>From raw timestamps: prefill is {@code prefill_end - prefill_start}, the first token arrives at
  * {@code gen_start}, the last at {@code gen_end}, arrival is {@code total_start} (else the record's
  * arrival) and the end {@code total_end}.
@@ -47,15 +50,32 @@ final class TimelineBuilder {
         if (spans != null) {
             metrics = spans.metrics(record, Basis.DERIVED_FROM_SPANS).orElse(metrics);
         }
+        String failure = failureReason(records, events);
         Times times = spans != null ? spans : raw;
         if (times == null) {
             long arrival = record == null ? NO_TIME : record.arrivalNs;
             return new RequestTimeline(id, records, events, List.of(), arrival == NO_TIME ? null : Basis.REPORTED,
-                    arrival, NO_TIME, NO_TIME, NO_TIME, new long[0], metrics);
+                    arrival, NO_TIME, NO_TIME, NO_TIME, new long[0], metrics, failure);
         }
         return new RequestTimeline(id, records, events, times.phases, spans != null ? Basis.DERIVED_FROM_SPANS
                 : Basis.DERIVED_FROM_RAW_TIMESTAMPS, times.arrival, times.firstToken, times.lastToken, times.end,
-                times.tokens, metrics);
+                times.tokens, metrics, failure);
+    }
+
+    /** The first failed record's reason, else that of the earliest event whose args say it failed; null if none. */
+    private static String failureReason(List<RequestRecord> records, List<RequestEvent> eventsByTime) {
+        for (RequestRecord r : records) {
+            String why = FailureSignals.reason(r);
+            if (why != null) {
+                return why;
+            }
+        }
+        for (RequestEvent e : eventsByTime) {
+            if (e.failureReason() != null) {
+                return e.failureReason();
+            }
+        }
+        return null;
     }
 
     /** Times of one request on one clock, and what can be computed from them alone. */

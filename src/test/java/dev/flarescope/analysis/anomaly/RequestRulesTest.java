@@ -163,4 +163,37 @@ class RequestRulesTest {
         assertEquals(75.0, Check.number(f.get(0), "success rate"), 1e-9);
         assertEquals(0, Check.rule(TestTraces.create().request(record("a")).build(), RequestFailuresRule.ID).size());
     }
+
+    @Test
+    void failuresCountEveryRequestAndPointAtTheFirstOnItsOwnClock() {
+        RequestRecord timeout = record("b");
+        timeout.failed = true;
+        timeout.finishReason = "timeout";
+        timeout.arrivalNs = T0; // wall clock, record only
+        RequestRecord aborted = record("c");
+        aborted.failed = true;
+        aborted.finishReason = "abort";
+        aborted.arrivalNs = T0 + ms(1_000); // wall clock; its trace events are on the trace's clock
+        Trace trace = TestTraces.create()
+                .request(record("a")).request(timeout).request(aborted)
+                .span(7, 1, "http.chat_completions", 2, 6, "{\"request_id\":\"c\"}")
+                .span(8, 1, "http.chat_completions", 5, 10, "{\"request_id\":\"t1\"}")
+                .instant(8, 1, "http.chat_completions.finished", 15, "{\"request_id\":\"t1\",\"status\":500}")
+                .span(8, 1, "http.chat_completions", 20, 10, "{\"request_id\":\"t2\"}")
+                .instant(8, 1, "http.chat_completions.finished", 30, "{\"request_id\":\"t2\",\"status\":200}")
+                .build();
+        List<Finding> f = Check.rule(trace, RequestFailuresRule.ID);
+        assertEquals(1, f.size());
+        // a, b, c from records (c with events too), t1 and t2 from events only: 3 of 5 failed
+        assertEquals("3 of 5 requests failed or timed out (HTTP 500 ×1, abort ×1, timeout ×1); success rate 40.0%",
+                f.get(0).message());
+        assertEquals(3, Check.number(f.get(0), "failed"));
+        assertEquals(5, Check.number(f.get(0), "total"));
+        // the first failed request is c, timed by its span on pid 7 from 2 to 8 ms, not by its record's arrival
+        Evidence e = f.get(0).evidence();
+        assertEquals("c", e.requestId());
+        assertEquals(ms(2), e.startNs());
+        assertEquals(ms(8), e.endNs());
+        assertEquals(TestTraces.process(trace, 7), e.process());
+    }
 }

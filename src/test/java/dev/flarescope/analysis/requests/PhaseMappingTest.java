@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flarescope.format.InputException;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PhaseMappingTest {
     private final PhaseMapping defaults = PhaseMapping.defaults();
@@ -62,8 +66,42 @@ class PhaseMappingTest {
         InputException syntax = assertThrows(InputException.class, () -> PhaseMapping.parse(
                 "{\"phases\": {\"x\" \"decode\"}}".getBytes(StandardCharsets.UTF_8), "map.json"));
         assertEquals(16, syntax.offset()); // the second string where a colon belongs
-        InputException shape = assertThrows(InputException.class, () -> PhaseMapping.parse(
-                "[1]".getBytes(StandardCharsets.UTF_8), "map.json"));
-        assertTrue(shape.getMessage().contains("expected a phase mapping"));
+        assertTrue(syntax.getMessage().startsWith("phase mapping: not valid JSON at line 1: "), syntax.getMessage());
+    }
+
+    @Test
+    void wrongShapesSayWhatWasFound() {
+        assertEquals("phase mapping: expected " + SHAPE + "; the file holds an array", shapeError("[1]"));
+        assertEquals("phase mapping: expected " + SHAPE + "; there is no \"phases\" member",
+                shapeError("{\"phase\": {}}"));
+        assertEquals("phase mapping: expected " + SHAPE + "; \"phases\" is a string", shapeError("{\"phases\": \"decode\"}"));
+        assertEquals("phase mapping: expected " + SHAPE + "; the file is empty", shapeError(""));
+    }
+
+    private static final String SHAPE = "{\"phases\": {\"name or regex\": \"role\", ...}}";
+
+    private static String shapeError(String json) {
+        InputException e = assertThrows(InputException.class,
+                () -> PhaseMapping.parse(json.getBytes(StandardCharsets.UTF_8), "map.json"));
+        assertEquals(-1, e.offset());
+        return e.getMessage();
+    }
+
+    @Test
+    void unreadableFilesSayWhy(@TempDir Path dir) throws IOException {
+        Path missing = dir.resolve("missing.json");
+        InputException absent = assertThrows(InputException.class, () -> PhaseMapping.load(missing));
+        assertEquals(missing + ": cannot read the phase mapping: no such file", absent.userMessage());
+
+        InputException folder = assertThrows(InputException.class, () -> PhaseMapping.load(dir));
+        assertEquals(dir + ": cannot read the phase mapping: a directory, not a file", folder.userMessage());
+
+        // a comma left after the last entry; the closing brace on line 3 is where the parser stops
+        Path trailing = dir.resolve("trailing.json");
+        Files.writeString(trailing, "{\"phases\": {\n  \"step_fwd\": \"decode\",\n}}\n", StandardCharsets.UTF_8);
+        InputException json = assertThrows(InputException.class, () -> PhaseMapping.load(trailing));
+        assertEquals(trailing.toString(), json.path());
+        assertEquals(37, json.offset()); // after 13 bytes of line 1 and 24 of line 2
+        assertTrue(json.getMessage().startsWith("phase mapping: not valid JSON at line 3: "), json.getMessage());
     }
 }
