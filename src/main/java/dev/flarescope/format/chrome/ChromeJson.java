@@ -30,17 +30,22 @@ final class ChromeJson {
     private ChromeJson() {
     }
 
-    /** Jackson's message for a syntax error, without its location and source noise. */
+    /**
+     * Jackson's message for a syntax error, without its location and source noise. Locations inside the
+     * message are dropped too: they count from where that parser started, not from the input's start.
+     */
     static String describe(JsonProcessingException ex) {
         String m = ex.getOriginalMessage();
         if (m == null) {
             return ex.getClass().getSimpleName();
         }
-        int cut = m.indexOf(" (start marker at");
-        if (cut >= 0) {
-            m = m.substring(0, cut);
+        for (String location : new String[] {" (start marker at", " (for Object starting at", " (for Array starting at"}) {
+            int cut = m.indexOf(location);
+            if (cut >= 0) {
+                m = m.substring(0, cut);
+            }
         }
-        cut = m.indexOf('\n');
+        int cut = m.indexOf('\n');
         return cut >= 0 ? m.substring(0, cut) : m;
     }
 }

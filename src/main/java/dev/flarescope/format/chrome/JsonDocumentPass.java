@@ -26,6 +26,15 @@ import java.io.IOException;
  * <p>A syntax error inside the events array costs the event it is in: the pass reports it, looks for
  * the next event start after the error ({@link ByteScan#nextEventStart}) and restarts there. Errors at
  * the end of the input are a cut document and are reported as truncation.
+ *
+ * <p>On inputs that can be re-read from any offset (files, in-memory bodies), the events array itself
+ * is read by a byte-level scan ({@link ByteEventDecoder}) and Jackson reads only the rest of the
+ * document. Whatever the scan does not handle with certainty (something other than an event or a
+ * comma between events, a syntax error, the end of the array or of the input) it hands back to Jackson
+ * at a point where Jackson is in the very state a sequential parse would be in: at the start of an
+ * event, or at the start of the event just scanned, which Jackson then skips. Reports, offsets and
+ * lines are therefore those of a pass that parses everything with Jackson. Jackson hands the array back
+ * to the scan after each event it decodes itself.
  */
 final class JsonDocumentPass {
     /** How a pass ended. */
@@ -81,6 +90,17 @@ final class JsonDocumentPass {
     private long eventLine;
     private long eventsRead;
 
+    /** Scan the events array from bytes (the input can be re-read at any offset). */
+    private final boolean scanning;
+    private final ByteEventDecoder bytes;
+    private ScanWindow window;
+    /** Start of the input the current Jackson parser reads, after its virtual prefix. */
+    private long segmentStart;
+    /** Events that start before this offset were read by the scan; Jackson skips them. */
+    private long skipBefore = -1;
+    /** How far the scan has read, while it reads. */
+    private long scanPosition = -1;
+
     JsonDocumentPass(ByteInput input, TraceSink sink, ReadContext ctx, boolean objectForm, Link link) {
         this.input = input;
         this.sink = sink;
@@ -88,6 +108,8 @@ final class JsonDocumentPass {
         this.eventsPrefix = objectForm ? OBJECT_PREFIX : ARRAY_PREFIX;
         this.link = link;
         this.decoder = new ChromeEventDecoder(sink);
+        this.scanning = input.isRandomAccess();
+        this.bytes = scanning ? new ByteEventDecoder(sink) : null;
     }
 
     /**
@@ -101,15 +123,32 @@ final class JsonDocumentPass {
         long pos = start;
         long line = startLine;
         String prefix = midDocument ? eventsPrefix : "";
+        ScanFrom scanFrom = midDocument && scanning ? ScanFrom.eventAt(start, startLine) : null;
         try {
             while (true) {
+                skipBefore = -1;
+                if (scanFrom != null) {
+                    Handover handover = scan(scanFrom);
+                    reportProgress();
+                    if (handover == null) {
+                        return Outcome.VERIFIED;
+                    }
+                    pos = handover.pos();
+                    line = handover.line();
+                    skipBefore = handover.skipBefore();
+                    prefix = eventsPrefix;
+                    scanFrom = null;
+                }
                 TrackedStream in = new TrackedStream(input.openForParsing(pos, -1), pos, prefix);
                 stream = in;
+                segmentStart = pos;
                 inEvents = false;
                 eventStart = -1;
                 decoder.setOrigin(pos - prefix.length(), line - 1);
                 try (JsonParser p = ChromeJson.FACTORY.createParser(in)) {
                     return walk(p);
+                } catch (SwitchToScan s) {
+                    scanFrom = s.from;
                 } catch (JsonProcessingException ex) {
                     long next = recover(ex, in, pos);
                     if (next < 0) {
@@ -119,18 +158,128 @@ final class JsonDocumentPass {
                     line += ByteScan.countLines(input, pos, next);
                     pos = next;
                     prefix = eventsPrefix;
+                    scanFrom = scanning ? ScanFrom.eventAt(next, line) : null;
                 } finally {
                     reportProgress();
                 }
             }
         } catch (Abandoned a) {
             return Outcome.ABANDONED;
+        } finally {
+            if (window != null) {
+                window.close();
+            }
         }
     }
 
-    /** Reports progress up to what the parser has read, but never past a stop not yet passed (the next chunk's bytes). */
+    /** Where a scan of the events array starts: at an event (or the array's end), or after the event at {@code lastStart}. */
+    private record ScanFrom(long pos, long line, long lastStart, long lastLine) {
+        static ScanFrom eventAt(long pos, long line) {
+            return new ScanFrom(pos, line, -1, 0);
+        }
+    }
+
+    /** Where Jackson takes over from a scan; events that start before {@code skipBefore} are already read. */
+    private record Handover(long pos, long line, long skipBefore) {
+    }
+
+    /**
+     * Reads events from bytes, from {@code from} on, until Jackson is needed. Returns where Jackson
+     * takes over, or null when an event starts exactly at the stop offset (the split is verified).
+     */
+    private Handover scan(ScanFrom from) throws IOException {
+        if (window == null) {
+            window = new ScanWindow(input);
+        }
+        stream = null;
+        ScanWindow w = window;
+        int i = w.moveTo(from.pos());
+        long line = from.line();
+        long lastStart = from.lastStart();
+        long lastLine = from.lastLine();
+        long lastEnd = lastStart >= 0 ? from.pos() : -1;
+        boolean expectEvent = lastStart < 0;
+        boolean afterCr = false;
+        scanPosition = from.pos();
+        while (true) {
+            if (i >= w.len) {
+                int shift = w.more(i);
+                if (shift < 0) {
+                    return anomaly(w.offset(i), line, lastStart, lastLine, lastEnd);
+                }
+                i -= shift;
+                continue;
+            }
+            byte c = w.buf[i];
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+                if (c == '\r' || (c == '\n' && !afterCr)) {
+                    line++;
+                }
+                afterCr = c == '\r';
+                i++;
+                continue;
+            }
+            afterCr = false;
+            long offset = w.offset(i);
+            if (!expectEvent && c == ',') {
+                expectEvent = true;
+                i++;
+                continue;
+            }
+            if (c == ']') {
+                return new Handover(offset, line, -1); // the array ends: Jackson reads the rest of the document
+            }
+            if (!expectEvent || c != '{') {
+                return anomaly(offset, line, lastStart, lastLine, lastEnd);
+            }
+            if (stop >= 0 && offset >= stop) {
+                if (offset == stop) {
+                    scanPosition = offset;
+                    return null;
+                }
+                missStop();
+            }
+            i -= w.keepAhead(i);
+            int next = bytes.decode(w.buf, i, w.len, offset, line, event);
+            if (next == ByteEventDecoder.INCOMPLETE) {
+                int shift = w.more(i);
+                if (shift < 0) {
+                    return new Handover(offset, line, -1); // cut short: Jackson reports the truncation
+                }
+                i -= shift;
+                continue;
+            }
+            if (next == ByteEventDecoder.BROKEN) {
+                return new Handover(offset, line, -1); // Jackson reports the error and resynchronises
+            }
+            if (bytes.usable()) {
+                sink.event(event);
+                eventsRead++;
+            } else {
+                sink.malformed(event.line, event.offset, bytes.problem() + "; event skipped");
+            }
+            lastStart = offset;
+            lastLine = line;
+            line += bytes.lines();
+            i = next;
+            lastEnd = w.offset(i);
+            expectEvent = false;
+            scanPosition = lastEnd;
+            tick();
+        }
+    }
+
+    /**
+     * Hands an unexpected byte at {@code offset} (or the end of the input) to Jackson so that it reports it
+     * as a sequential parse would: from the start of the event read last, if any, which Jackson skips.
+     */
+    private static Handover anomaly(long offset, long line, long lastStart, long lastLine, long lastEnd) {
+        return lastStart >= 0 ? new Handover(lastStart, lastLine, lastEnd) : new Handover(offset, line, -1);
+    }
+
+    /** Reports progress up to what has been read, but never past a stop not yet passed (the next chunk's bytes). */
     private void reportProgress() {
-        long position = stream.position();
+        long position = stream != null ? stream.position() : scanPosition;
         progress.advanceTo(stop >= 0 ? Math.min(position, stop) : position);
     }
 
@@ -194,11 +343,22 @@ final class JsonDocumentPass {
 
     /** Reads the events array; returns true when it stopped at the stop offset. */
     private boolean readEvents(JsonParser p) throws IOException {
+        if (scanning) {
+            JsonLocation bracket = p.currentTokenLocation();
+            long offset = decoder.offsetOf(bracket);
+            if (offset >= segmentStart) { // a bracket of the input, not the virtual one in front of it
+                throw new SwitchToScan(ScanFrom.eventAt(offset + 1, decoder.lineOf(bracket)));
+            }
+        }
         inEvents = true;
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
             JsonLocation loc = p.currentTokenLocation();
             long offset = decoder.offsetOf(loc);
+            if (offset < skipBefore) {
+                p.skipChildren();
+                continue;
+            }
             if (stop >= 0 && offset >= stop) {
                 if (offset == stop && t == JsonToken.START_OBJECT) {
                     return true;
@@ -215,6 +375,10 @@ final class JsonDocumentPass {
             }
             eventStart = -1;
             tick();
+            if (scanning) {
+                JsonLocation after = p.currentLocation();
+                throw new SwitchToScan(new ScanFrom(decoder.offsetOf(after), decoder.lineOf(after), offset, eventLine));
+            }
         }
         inEvents = false;
         if (stop >= 0) {
@@ -297,6 +461,17 @@ final class JsonDocumentPass {
             if (link.abandoned()) {
                 throw new Abandoned();
             }
+        }
+    }
+
+    /** Unwinds the parser when the byte scan can take the events array over. */
+    private static final class SwitchToScan extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient ScanFrom from;
+
+        SwitchToScan(ScanFrom from) {
+            super(null, null, false, false);
+            this.from = from;
         }
     }
 

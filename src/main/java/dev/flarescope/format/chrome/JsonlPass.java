@@ -21,6 +21,12 @@ import java.util.Arrays;
  * parser starts at the next line of the same block. A root value that runs past the block's last line
  * is carried into the next block; at the very end of the input, a last line without a line break that
  * does not parse is a cut line and is reported as truncation.
+ *
+ * <p>On inputs that can be re-read from any offset (files, in-memory bodies), lines that hold one event
+ * each are decoded from the block's bytes ({@link ByteEventDecoder}) and Jackson parses only the other
+ * lines, from their line start, as it would in a sequential parse. When a line starts with a scanned
+ * event but goes on with something else, Jackson takes the line from its start and skips that event,
+ * so errors are reported with the same lines and offsets.
  */
 final class JsonlPass {
     private static final int INITIAL_BUFFER = 1 << 20;
@@ -33,12 +39,17 @@ final class JsonlPass {
     private long ticks;
     /** Line number of the first byte not yet consumed. */
     private long line;
+    /** Decodes events from bytes when the input can be re-read (null: Jackson parses everything). */
+    private final ByteEventDecoder bytes;
+    /** Index in the block before which root values were already read by the scan; Jackson skips them. */
+    private int skipBefore = -1;
 
     JsonlPass(ByteInput input, TraceSink sink, ReadContext ctx) {
         this.input = input;
         this.sink = sink;
         this.ctx = ctx;
         this.decoder = new ChromeEventDecoder(sink);
+        this.bytes = input.isRandomAccess() ? new ByteEventDecoder(sink) : null;
     }
 
     /**
@@ -95,14 +106,23 @@ final class JsonlPass {
     private int parseBlock(byte[] buf, int to, long bufOffset, boolean cutMayEnd, boolean finalBlock) throws IOException {
         int pos = 0;
         while (pos < to) {
+            if (bytes != null) {
+                pos = scanLines(buf, pos, to, bufOffset);
+                if (pos >= to) {
+                    return to;
+                }
+            }
             int valueStart = -1;
             decoder.setOrigin(bufOffset + pos, line - 1);
             try (JsonParser p = ChromeJson.FACTORY.createParser(buf, pos, to - pos)) {
                 JsonToken t;
-                while ((t = p.nextToken()) != null) {
+                int resumeAt = -1;
+                while (resumeAt < 0 && (t = p.nextToken()) != null) {
                     JsonLocation loc = p.currentTokenLocation();
                     valueStart = pos + (int) loc.getByteOffset();
-                    if (t == JsonToken.START_ARRAY) {
+                    if (valueStart < skipBefore) {
+                        p.skipChildren();
+                    } else if (t == JsonToken.START_ARRAY) {
                         while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
                             event(p, p.currentTokenLocation());
                         }
@@ -110,10 +130,19 @@ final class JsonlPass {
                         event(p, loc);
                     }
                     valueStart = -1;
+                    if (bytes != null) {
+                        resumeAt = nextLineIfBlank(buf, pos + (int) p.currentLocation().getByteOffset(), to);
+                    }
                 }
+                skipBefore = -1;
                 line += p.currentLocation().getLineNr() - 1;
-                return to;
+                if (resumeAt < 0) {
+                    return to;
+                }
+                line++; // the line break that ends the value's line
+                pos = resumeAt;
             } catch (JsonProcessingException ex) {
+                skipBefore = -1;
                 JsonLocation where = ex.getLocation();
                 int errorAt = where == null ? to : (int) Math.min(to, pos + where.getByteOffset());
                 int failAt = valueStart >= 0 ? valueStart : Math.min(errorAt, to - 1);
@@ -139,11 +168,62 @@ final class JsonlPass {
         return to;
     }
 
+    /**
+     * Reads lines of one event each from bytes, starting at line start {@code pos}. Returns the start of
+     * the first line that needs Jackson (setting {@link #skipBefore} when its event was read already),
+     * or {@code to}.
+     */
+    private int scanLines(byte[] buf, int pos, int to, long bufOffset) throws IOException {
+        while (pos < to) {
+            int i = pos;
+            while (i < to && (buf[i] == ' ' || buf[i] == '\t')) {
+                i++;
+            }
+            int next = nextLineIfBlank(buf, i, to);
+            if (next >= 0) {
+                line++; // a blank line
+                pos = next;
+                continue;
+            }
+            if (i >= to || buf[i] != '{') {
+                return pos;
+            }
+            int end = bytes.decode(buf, i, to, bufOffset + i, line, event);
+            if (end < 0) {
+                return pos; // incomplete or broken: Jackson carries or reports it
+            }
+            emit(event, bytes.usable(), bytes.problem());
+            next = nextLineIfBlank(buf, end, to);
+            if (next < 0) {
+                skipBefore = end;
+                return pos;
+            }
+            line += bytes.lines() + 1;
+            pos = next;
+        }
+        return pos;
+    }
+
+    /** The start of the next line when only blanks follow {@code i} on its line, else -1. */
+    private static int nextLineIfBlank(byte[] buf, int i, int to) {
+        while (i < to && (buf[i] == ' ' || buf[i] == '\t')) {
+            i++;
+        }
+        if (i < to && buf[i] == '\r') {
+            i++;
+        }
+        return i < to && buf[i] == '\n' ? i + 1 : -1;
+    }
+
     private void event(JsonParser p, JsonLocation start) throws IOException {
-        if (decoder.decode(p, event, start, false)) {
-            sink.event(event);
+        emit(event, decoder.decode(p, event, start, false), decoder.problem());
+    }
+
+    private void emit(RawEvent e, boolean usable, String problem) {
+        if (usable) {
+            sink.event(e);
         } else {
-            sink.malformed(event.line, event.offset, "line " + event.line + ": " + decoder.problem() + "; event skipped");
+            sink.malformed(e.line, e.offset, "line " + e.line + ": " + problem + "; event skipped");
         }
         if (++ticks % ChromeJson.CHECK_INTERVAL == 0) {
             ctx.checkCancelled();

@@ -1,5 +1,7 @@
 package dev.flarescope.format.chrome;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Converts Chrome's microsecond times to nanoseconds exactly from their decimal text, so that
  * {@code 1.001} becomes 1001 ns and not 1000.9999999999999 truncated to 1000.
@@ -78,6 +80,67 @@ final class Micros {
         return negative ? -ns : ns;
     }
 
+    /**
+     * The same conversion for UTF-8 text: {@code b[off, off + len)} gives the result that its decoded
+     * characters give to {@link #toNanos(char[], int, int)} (bytes of multi-byte characters are never
+     * blanks, signs, digits or exponent letters, just as their characters are not).
+     */
+    static long toNanos(byte[] b, int off, int len) {
+        int i = off;
+        int end = off + len;
+        while (i < end && (b[i] & 0xff) <= ' ') {
+            i++;
+        }
+        while (end > i && (b[end - 1] & 0xff) <= ' ') {
+            end--;
+        }
+        int numberStart = i;
+        boolean negative = false;
+        if (i < end && (b[i] == '-' || b[i] == '+')) {
+            negative = b[i] == '-';
+            i++;
+        }
+        long whole = 0;
+        int wholeDigits = 0;
+        while (i < end && isDigit(b[i])) {
+            if (whole > MAX_WHOLE_MICROS) {
+                return INVALID;
+            }
+            whole = whole * 10 + (b[i++] - '0');
+            wholeDigits++;
+        }
+        long fraction = 0;
+        int fractionDigits = 0;
+        boolean roundAway = false;
+        if (i < end && b[i] == '.') {
+            i++;
+            while (i < end && isDigit(b[i])) {
+                int d = b[i++] - '0';
+                if (fractionDigits < 3) {
+                    fraction = fraction * 10 + d;
+                } else if (fractionDigits == 3) {
+                    roundAway = d >= 5;
+                }
+                fractionDigits++;
+            }
+        }
+        if (wholeDigits + fractionDigits == 0) {
+            return INVALID;
+        }
+        if (i < end) {
+            return b[i] == 'e' || b[i] == 'E'
+                    ? viaDouble(new String(b, numberStart, end - numberStart, StandardCharsets.UTF_8)) : INVALID;
+        }
+        if (whole > MAX_WHOLE_MICROS) {
+            return INVALID;
+        }
+        for (int k = fractionDigits; k < 3; k++) {
+            fraction *= 10;
+        }
+        long ns = whole * 1000 + fraction + (roundAway ? 1 : 0);
+        return negative ? -ns : ns;
+    }
+
     private static long viaDouble(String text) {
         double micros;
         try {
@@ -95,5 +158,9 @@ final class Micros {
 
     private static boolean isDigit(char ch) {
         return ch >= '0' && ch <= '9';
+    }
+
+    private static boolean isDigit(byte b) {
+        return b >= '0' && b <= '9';
     }
 }
