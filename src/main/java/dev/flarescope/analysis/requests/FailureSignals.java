@@ -34,6 +34,17 @@ final class FailureSignals {
      * not. When several signals are present the most specific wins: HTTP status, then {@code status}
      * word, then {@code finish_reason}, then {@code error}, then {@code success: false}.
      */
+    /** Top-level args members {@link #reason(JsonNode)} reads; the scanner keeps only these as a tree. */
+    static boolean isSignal(String member) {
+        for (String key : HTTP_STATUS_KEYS) {
+            if (key.equals(member)) {
+                return true;
+            }
+        }
+        return member.equals("status") || member.equals("finish_reason") || member.equals("error")
+                || member.equals("success");
+    }
+
     static String reason(JsonNode args) {
         for (String key : HTTP_STATUS_KEYS) {
             int code = httpStatus(args.get(key));

@@ -1,8 +1,10 @@
 package dev.flarescope.analysis.requests;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flarescope.model.ArgStore;
 import dev.flarescope.model.AsyncTable;
 import dev.flarescope.model.InstantTable;
@@ -10,6 +12,7 @@ import dev.flarescope.model.ProcessTrack;
 import dev.flarescope.model.SpanTable;
 import dev.flarescope.model.ThreadTrack;
 import dev.flarescope.model.Trace;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,8 +26,9 @@ import java.util.Map;
  * every request listed) and groups them by request id.
  *
  * <p>Built for traces of millions of spans where few carry request ids: the args text of each event
- * is first checked for one of the quoted keys with a substring search, and only events that pass are
- * parsed with Jackson. Only top-level members of {@code args} are read. Numeric ids are used as their
+ * is first checked for one of the quoted keys with a byte search, and only events that pass are
+ * parsed, with a streaming parser, in parallel across tables. Only top-level members of {@code args}
+ * are read. Numeric ids are used as their
  * JSON text ({@code 7} and {@code "7"} are the same request). The same parse also reads whether the
  * args say the request failed ({@link FailureSignals}).
  */
@@ -50,47 +54,79 @@ final class RequestEventScanner {
         return s.byRequest;
     }
 
+    /** An event whose args name requests, found by one table's scan. */
+    private record Found(EventRef ref, int nameId, long start, long dur, boolean instant, Naming naming) {
+    }
+
+    /**
+     * Scans every table that can hold request events. Tables are scanned in parallel (each scan only
+     * reads the trace), and their finds are added in table order, so requests keep their order of first
+     * appearance whatever the scheduling.
+     */
     private void scanAll() {
+        List<java.util.function.Supplier<List<Found>>> tables = new ArrayList<>();
         List<ProcessTrack> processes = trace.processes();
         for (int p = 0; p < processes.size(); p++) {
             ProcessTrack process = processes.get(p);
             List<ThreadTrack> threads = process.threads();
             for (int t = 0; t < threads.size(); t++) {
                 SpanTable spans = threads.get(t).spans();
-                for (int i = 0; i < spans.size(); i++) {
-                    Naming naming = naming(spans.args(i));
-                    if (naming != null) {
-                        add(naming, new EventRef(EventKind.SPAN, p, t, i), spans.name(i), spans.start(i), spans.dur(i), false);
+                int pi = p;
+                int ti = t;
+                tables.add(() -> {
+                    List<Found> found = new ArrayList<>();
+                    for (int i = 0; i < spans.size(); i++) {
+                        Naming naming = naming(spans.args(i));
+                        if (naming != null) {
+                            found.add(new Found(new EventRef(EventKind.SPAN, pi, ti, i), spans.name(i), spans.start(i),
+                                    spans.dur(i), false, naming));
+                        }
                     }
-                }
-                instants(threads.get(t).instants(), EventKind.THREAD_INSTANT, p, t);
+                    return found;
+                });
+                InstantTable instants = threads.get(t).instants();
+                tables.add(() -> instants(instants, EventKind.THREAD_INSTANT, pi, ti));
             }
             AsyncTable async = process.async();
-            for (int i = 0; i < async.size(); i++) {
-                Naming naming = naming(async.args(i));
-                if (naming != null) {
-                    add(naming, new EventRef(EventKind.ASYNC, p, -1, i), async.name(i), async.start(i), async.dur(i), false);
+            int pi = p;
+            tables.add(() -> {
+                List<Found> found = new ArrayList<>();
+                for (int i = 0; i < async.size(); i++) {
+                    Naming naming = naming(async.args(i));
+                    if (naming != null) {
+                        found.add(new Found(new EventRef(EventKind.ASYNC, pi, -1, i), async.name(i), async.start(i),
+                                async.dur(i), false, naming));
+                    }
                 }
-            }
-            instants(process.instants(), EventKind.PROCESS_INSTANT, p, -1);
+                return found;
+            });
+            InstantTable instants = process.instants();
+            tables.add(() -> instants(instants, EventKind.PROCESS_INSTANT, pi, -1));
         }
-        instants(trace.globalInstants(), EventKind.GLOBAL_INSTANT, -1, -1);
+        tables.add(() -> instants(trace.globalInstants(), EventKind.GLOBAL_INSTANT, -1, -1));
+        for (List<Found> found : tables.parallelStream().map(java.util.function.Supplier::get).toList()) {
+            for (Found f : found) {
+                add(f);
+            }
+        }
     }
 
-    private void instants(InstantTable table, EventKind kind, int process, int thread) {
+    private List<Found> instants(InstantTable table, EventKind kind, int process, int thread) {
+        List<Found> found = new ArrayList<>();
         for (int i = 0; i < table.size(); i++) {
             Naming naming = naming(table.args(i));
             if (naming != null) {
-                add(naming, new EventRef(kind, process, thread, i), table.name(i), table.ts(i), 0, true);
+                found.add(new Found(new EventRef(kind, process, thread, i), table.name(i), table.ts(i), 0, true, naming));
             }
         }
+        return found;
     }
 
-    private void add(Naming naming, EventRef ref, int nameId, long start, long dur, boolean instant) {
-        String name = nameId < 0 ? "" : trace.string(nameId);
-        Role role = roles.computeIfAbsent(nameId, k -> mapping.roleOf(name));
-        RequestEvent event = new RequestEvent(ref, name, role, start, dur, instant, naming.failureReason());
-        for (String id : naming.ids()) {
+    private void add(Found f) {
+        String name = f.nameId < 0 ? "" : trace.string(f.nameId);
+        Role role = roles.computeIfAbsent(f.nameId, k -> mapping.roleOf(name));
+        RequestEvent event = new RequestEvent(f.ref, name, role, f.start, f.dur, f.instant, f.naming.failureReason());
+        for (String id : f.naming.ids()) {
             byRequest.computeIfAbsent(id, k -> new ArrayList<>()).add(event);
         }
     }
@@ -99,40 +135,63 @@ final class RequestEventScanner {
     private record Naming(List<String> ids, String failureReason) {
     }
 
-    /** What the args at {@code ref} say about requests; null (and cheap) for args that name none. */
+    /**
+     * What the args at {@code ref} say about requests; null (and cheap) for args that name none. Only
+     * top-level members are read, with a streaming parser: ids as their text, and the few members that
+     * can say a request failed kept as a small tree for {@link FailureSignals}.
+     */
     private Naming naming(int ref) {
-        if (ref == ArgStore.NONE) {
-            return null;
-        }
-        if (!trace.args().containsAny(ref, REQUEST_KEYS)) {
-            return null;
-        }
-        String text = trace.args().getString(ref);
-        JsonNode args;
-        try {
-            args = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            return null; // the arena holds what readers wrote; text that does not parse names no request
-        }
-        if (args == null || !args.isObject()) {
+        if (ref == ArgStore.NONE || !trace.args().containsAny(ref, REQUEST_KEYS)) {
             return null;
         }
         List<String> ids = new ArrayList<>(1);
-        for (String key : ID_KEYS) {
-            JsonNode v = args.get(key);
-            if (v != null && v.isValueNode() && !v.isNull()) {
-                addId(ids, v.asText());
+        ObjectNode signals = null;
+        try (JsonParser p = JSON.getFactory().createParser(trace.args().getString(ref))) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
             }
-        }
-        JsonNode list = args.get(LIST_KEY);
-        if (list != null && list.isArray()) {
-            for (JsonNode v : list) {
-                if (v.isValueNode() && !v.isNull()) {
-                    addId(ids, v.asText());
+            String member;
+            while ((member = p.nextFieldName()) != null) {
+                JsonToken v = p.nextToken();
+                if (isIdKey(member)) {
+                    if (v.isScalarValue() && v != JsonToken.VALUE_NULL) {
+                        addId(ids, p.getText());
+                    } else {
+                        p.skipChildren();
+                    }
+                } else if (member.equals(LIST_KEY) && v == JsonToken.START_ARRAY) {
+                    while ((v = p.nextToken()) != JsonToken.END_ARRAY) {
+                        if (v.isScalarValue() && v != JsonToken.VALUE_NULL) {
+                            addId(ids, p.getText());
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
+                } else if (FailureSignals.isSignal(member)) {
+                    if (signals == null) {
+                        signals = JSON.createObjectNode();
+                    }
+                    signals.set(member, (JsonNode) p.readValueAsTree());
+                } else {
+                    p.skipChildren();
                 }
             }
+        } catch (IOException e) {
+            return null; // the arena holds what readers wrote; text that does not parse names no request
         }
-        return ids.isEmpty() ? null : new Naming(ids, FailureSignals.reason(args));
+        if (ids.isEmpty()) {
+            return null;
+        }
+        return new Naming(ids, signals == null ? null : FailureSignals.reason(signals));
+    }
+
+    private static boolean isIdKey(String member) {
+        for (String key : ID_KEYS) {
+            if (key.equals(member)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void addId(List<String> ids, String id) {
