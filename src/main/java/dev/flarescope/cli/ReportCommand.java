@@ -53,6 +53,10 @@ final class ReportCommand implements Callable<Integer> {
                     + " in text; JSON lists every request and finding, and N span statistics rows).")
     Integer top;
 
+    @Option(names = "--timings", description = "Print how long each phase took (load, statistics, analysis, "
+            + "output) on stderr.")
+    boolean timings;
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Trace files or folders of fragments.")
     List<Path> paths;
 
@@ -81,16 +85,21 @@ final class ReportCommand implements Callable<Integer> {
                 return Cli.USAGE;
             }
         }
+        PhaseTimer timer = timings ? new PhaseTimer(err) : PhaseTimer.OFF;
         TraceLoader.Result loaded = Inputs.load(paths, offsets, err);
+        timer.lap("load (read and assemble)");
         if (loaded.allFailed()) {
             return Cli.USAGE;
         }
-        TraceReport report = TraceReport.of(loaded, options);
+        TraceReport report = TraceReport.of(loaded, options, timer);
         if (json) {
             JsonReport.write(report, top, out);
         } else {
             TextReport.write(report, top == null ? DEFAULT_TOP : top, out);
         }
+        out.flush();
+        timer.lap("output");
+        timer.total();
         if (!loaded.failures().isEmpty()) {
             return Cli.USAGE;
         }

@@ -29,11 +29,13 @@ final class TraceReport {
     private final List<ReportFinding> findings;
     private final Map<String, List<ReportFinding>> findingsByRequest = new HashMap<>();
 
-    private TraceReport(TraceLoader.Result loaded, AnalysisOptions options) {
+    private TraceReport(TraceLoader.Result loaded, AnalysisOptions options, PhaseTimer timer) {
         this.loaded = loaded;
         Trace trace = loaded.trace();
         this.stats = SpanStatistics.of(trace);
+        timer.lap("span statistics");
         this.analysis = Analysis.run(trace, options);
+        timer.lap("requests and rules");
         this.clocks = Clocks.of(trace, analysis.requests());
         Map<String, RequestTimeline> byId = new LinkedHashMap<>();
         for (RequestTimeline t : analysis.requests()) {
@@ -48,7 +50,11 @@ final class TraceReport {
     }
 
     static TraceReport of(TraceLoader.Result loaded, AnalysisOptions options) {
-        return new TraceReport(loaded, options);
+        return new TraceReport(loaded, options, PhaseTimer.OFF);
+    }
+
+    static TraceReport of(TraceLoader.Result loaded, AnalysisOptions options, PhaseTimer timer) {
+        return new TraceReport(loaded, options, timer);
     }
 
     Trace trace() {
