@@ -144,6 +144,54 @@ class MergeCommandTest {
     }
 
     @Test
+    void requestRecordsAndBaselinesLoadBackFromAMergedTrace() throws IOException {
+        Path metrics = Path.of("sample-traces", "llm-metrics-impossible.jsonl");
+        Path bench = Path.of("sample-traces", "llama-bench-qwen3-8b.json");
+        assumeTrue(Files.isRegularFile(metrics) && Files.isRegularFile(bench), "no sample metrics log yet");
+        Trace original = load(metrics, bench);
+        Path out = merge(metrics, bench);
+        Trace reloaded = load(out);
+        // every canonical field survives: the records serialise identically before and after
+        assertEquals(original.requests().size(), reloaded.requests().size());
+        assertEquals(canonical(original), canonical(reloaded));
+        assertEquals(original.bench().size(), reloaded.bench().size());
+        // and the analysis sees the same: the merged file convicts the same requests of the same things
+        JsonNode before = JSON.readTree(CliRun.run("report", "--json", metrics.toString(), bench.toString()).out());
+        JsonNode after = JSON.readTree(CliRun.run("report", "--json", out.toString()).out());
+        assertEquals(ruleAndRequest(before), ruleAndRequest(after));
+        assertTrue(ruleAndRequest(after).contains("impossible-generation-speed llm-metrics#6"), ruleAndRequest(after).toString());
+    }
+
+    private static String canonical(Trace t) throws IOException {
+        java.io.StringWriter w = new java.io.StringWriter();
+        try (com.fasterxml.jackson.core.JsonGenerator g = JSON.getFactory().createGenerator(w)) {
+            g.writeStartArray();
+            for (RequestRecord r : t.requests()) {
+                String source = r.source;
+                r.source = null; // after reloading, the merged file is every record's source
+                JsonFields.request(g, r);
+                r.source = source;
+            }
+            for (dev.flarescope.model.BenchResult b : t.bench()) {
+                String source = b.source;
+                b.source = null;
+                JsonFields.bench(g, b);
+                b.source = source;
+            }
+            g.writeEndArray();
+        }
+        return w.toString();
+    }
+
+    private static List<String> ruleAndRequest(JsonNode report) {
+        List<String> out = new java.util.ArrayList<>();
+        for (JsonNode f : report.get("findings")) {
+            out.add(f.get("rule").asText() + " " + f.get("request").asText());
+        }
+        return out;
+    }
+
+    @Test
     void nothingIsWrittenWhenAnInputFails() throws IOException {
         Path a = dir.resolve("a.json");
         Files.writeString(a, HOST_A);

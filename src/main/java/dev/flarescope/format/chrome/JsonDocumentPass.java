@@ -333,6 +333,7 @@ final class JsonDocumentPass {
                     }
                     case "stackFrames" -> readStackFrames(p, key, value);
                     case "samples" -> readSamples(p, key, value);
+                    case FlarescopeMember.KEY -> FlarescopeMember.read(decoder.jsonText(p), sink);
                     default -> sink.traceMetadata(key, decoder.jsonText(p));
                 }
             }
