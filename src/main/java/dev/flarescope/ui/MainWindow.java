@@ -1,5 +1,9 @@
 package dev.flarescope.ui;
 
+import dev.flarescope.icons.Icon;
+import dev.flarescope.icons.Icons;
+import dev.flarescope.ui.dialog.AboutDialog;
+import dev.flarescope.ui.dialog.AboutInfo;
 import dev.flarescope.ui.dialog.OpenDialogs;
 import dev.flarescope.ui.view.common.DropTarget;
 import dev.flarescope.ui.view.common.FxExecutors;
@@ -7,18 +11,26 @@ import dev.flarescope.ui.view.common.LoadMessages;
 import dev.flarescope.ui.view.common.LoadProgressPane;
 import dev.flarescope.ui.view.common.Notices;
 import dev.flarescope.ui.view.common.StatusBar;
+import dev.flarescope.ui.view.dashboard.DashboardView;
 import dev.flarescope.ui.view.details.DetailsPane;
+import dev.flarescope.ui.view.findings.FindingCounts;
+import dev.flarescope.ui.view.findings.FindingsPanel;
 import dev.flarescope.ui.view.flame.FlameGraphView;
+import dev.flarescope.ui.view.phases.PhaseTimelineView;
 import dev.flarescope.ui.view.start.StartScreen;
 import dev.flarescope.ui.view.stats.StatisticsView;
 import dev.flarescope.ui.view.timeline.TimelineView;
+import dev.flarescope.ui.viewmodel.AnalysisViewModel;
+import dev.flarescope.ui.viewmodel.FindingsModel;
 import dev.flarescope.ui.viewmodel.LoadOutcome;
 import dev.flarescope.ui.viewmodel.LoadViewModel;
 import dev.flarescope.ui.viewmodel.RecentFiles;
+import dev.flarescope.ui.viewmodel.TimelineTarget;
 import dev.flarescope.ui.viewmodel.TraceSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Insets;
@@ -28,6 +40,8 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -47,7 +61,8 @@ import javafx.stage.Stage;
 
 /**
  * The application window: a toolbar (open, add, search, reset zoom), the start screen or the views of
- * the open trace in tabs (Timeline, Flame graph, Statistics), and a status bar. Every way of opening
+ * the open trace in tabs (Timeline, Flame graph, Statistics, and the request views: Requests, Findings,
+ * Dashboard), and a status bar with the finding counts. Every way of opening
  * traces (dialogs, start screen, recent files, the command line, dropping files) ends in
  * {@link #open(List)} or {@link #add(List)}, which hand the paths to the {@link LoadViewModel}.
  *
@@ -66,6 +81,12 @@ public final class MainWindow {
     private final Tab timelineTab = new Tab("Timeline");
     private final Tab flameTab = new Tab("Flame graph");
     private final Tab statisticsTab = new Tab("Statistics");
+    private final AnalysisViewModel analysis = new AnalysisViewModel(session, FxExecutors.fxThread(),
+            FxExecutors.background("flarescope-analysis"));
+    private final FindingsModel findings = new FindingsModel(analysis);
+    private final Tab requestsTab = new Tab("Requests");
+    private final Tab findingsTab = new Tab("Findings");
+    private final Tab dashboardTab = new Tab("Dashboard");
     private final StackPane root = new StackPane();
 
     /**
@@ -110,7 +131,9 @@ public final class MainWindow {
 
         BorderPane frame = new BorderPane(content);
         frame.setTop(toolbar());
-        frame.setBottom(new StatusBar(session));
+        StatusBar status = new StatusBar(session);
+        status.addItem(new FindingCounts(findings, this::showFindings));
+        frame.setBottom(status);
 
         LoadProgressPane progress = new LoadProgressPane(loader);
         StackPane.setAlignment(progress, Pos.CENTER);
@@ -130,6 +153,7 @@ public final class MainWindow {
                     searchField.selectAll();
                 });
         stage.setScene(scene);
+        stage.getIcons().setAll(Icons.appIcons());
         stage.setMinWidth(720);
         stage.setMinHeight(480);
         stage.titleProperty().bind(Bindings.createStringBinding(this::title, session.inputs()));
@@ -178,6 +202,16 @@ public final class MainWindow {
         tabs.getSelectionModel().select(statisticsTab);
     }
 
+    /** Brings the Findings tab to the front. */
+    public void showFindings() {
+        tabs.getSelectionModel().select(findingsTab);
+    }
+
+    /** The request analysis shared by the Requests, Findings and Dashboard tabs (thresholds, re-runs). */
+    public AnalysisViewModel analysis() {
+        return analysis;
+    }
+
     private void buildTabs() {
         SplitPane timelineSplit = new SplitPane(timeline, new DetailsPane(session));
         timelineSplit.setOrientation(Orientation.VERTICAL);
@@ -188,17 +222,43 @@ public final class MainWindow {
         statistics.setOnReveal(this::showTimeline);
         statisticsTab.setContent(statistics);
         tabs.getTabs().addAll(timelineTab, flameTab, statisticsTab);
+        buildRequestTabs();
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     }
 
+    /** Requests, Findings and Dashboard, and how they take the user to each other and to the timeline. */
+    private void buildRequestTabs() {
+        PhaseTimelineView requests = new PhaseTimelineView(session);
+        FindingsPanel findingsPanel = new FindingsPanel(analysis, findings);
+        DashboardView dashboard = new DashboardView(session);
+        Consumer<TimelineTarget> toTimeline = target -> {
+            showTimeline();
+            timeline.reveal(target);
+        };
+        requests.setOnReveal(toTimeline);
+        findingsPanel.setOnShowInTimeline(toTimeline);
+        findingsPanel.setOnShowRequest(id -> {
+            tabs.getSelectionModel().select(requestsTab);
+            requests.showRequest(id);
+        });
+        dashboard.setOnOpenFindings((label, rules) -> {
+            findings.showRules(label, rules);
+            showFindings();
+        });
+        requestsTab.setContent(requests);
+        findingsTab.setContent(findingsPanel);
+        dashboardTab.setContent(dashboard);
+        tabs.getTabs().addAll(requestsTab, findingsTab, dashboardTab);
+    }
+
     private ToolBar toolbar() {
-        Button open = new Button("Open\u2026");
+        Button open = new Button("Open\u2026", Icons.view(Icon.OPEN));
         open.setTooltip(new Tooltip("Open trace files (Ctrl+O)"));
         open.setOnAction(e -> chooseAndOpen());
-        Button folder = new Button("Open folder\u2026");
+        Button folder = new Button("Open folder\u2026", Icons.view(Icon.FOLDER));
         folder.setTooltip(new Tooltip("Open a folder of fragments (Ctrl+Shift+O)"));
         folder.setOnAction(e -> chooseFolderAndOpen());
-        Button add = new Button("Add\u2026");
+        Button add = new Button("Add\u2026", Icons.view(Icon.ADD));
         add.setTooltip(new Tooltip("Load more files together with the open trace"));
         add.setOnAction(e -> {
             List<Path> files = dialogs.chooseFiles(stage, "Add inputs to this trace");
@@ -229,7 +289,7 @@ public final class MainWindow {
         matches.textProperty().bind(Bindings.createStringBinding(this::matchText,
                 timeline.matchCountProperty(), timeline.currentMatchProperty(), session.searchQuery()));
 
-        Button resetZoom = new Button("Reset zoom");
+        Button resetZoom = new Button("Reset zoom", Icons.view(Icon.RESET_ZOOM));
         resetZoom.setTooltip(new Tooltip("Show the whole trace"));
         resetZoom.setOnAction(e -> session.showAll());
 
@@ -241,9 +301,18 @@ public final class MainWindow {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         ToolBar bar = new ToolBar(open, folder, add, new Separator(Orientation.VERTICAL), searchField, matches,
-                spacer, resetZoom);
+                spacer, resetZoom, helpMenu());
         bar.setPadding(new Insets(5, 8, 5, 8));
         return bar;
+    }
+
+    private MenuButton helpMenu() {
+        MenuItem about = new MenuItem("About Flarescope");
+        about.setOnAction(e -> new AboutDialog(stage, AboutInfo.current()).show());
+        MenuButton help = new MenuButton("?", null, about);
+        help.getStyleClass().add("help-menu");
+        help.setTooltip(new Tooltip("Help"));
+        return help;
     }
 
     private String matchText() {

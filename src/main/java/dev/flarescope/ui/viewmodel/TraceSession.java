@@ -1,5 +1,7 @@
 package dev.flarescope.ui.viewmodel;
 
+import dev.flarescope.analysis.AnalysisResult;
+import dev.flarescope.analysis.anomaly.Finding;
 import dev.flarescope.model.Trace;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
@@ -22,6 +24,11 @@ import javafx.collections.ObservableList;
  *       statistics table and the flame graph follow it.</li>
  *   <li>{@link #selectedSpan()}: the span whose details are shown, or null.</li>
  *   <li>{@link #searchQuery()}: the text of the search box; views highlight matches.</li>
+ *   <li>{@link #analysis()}: request timelines and findings of the trace, or null until computed
+ *       (see {@link AnalysisViewModel}).</li>
+ *   <li>{@link #selectedRequest()}: the id of the request the user picked, or null; the timeline
+ *       highlights its spans.</li>
+ *   <li>{@link #highlightedFinding()}: the finding the user picked, or null; views mark its evidence.</li>
  * </ul>
  */
 public final class TraceSession {
@@ -31,6 +38,9 @@ public final class TraceSession {
     private final ObjectProperty<SpanRef> selectedSpan = new SimpleObjectProperty<>(this, "selectedSpan");
     private final StringProperty searchQuery = new SimpleStringProperty(this, "searchQuery", "");
     private final ObservableList<String> inputs = FXCollections.observableArrayList();
+    private final ObjectProperty<AnalysisResult> analysis = new SimpleObjectProperty<>(this, "analysis");
+    private final ObjectProperty<String> selectedRequest = new SimpleObjectProperty<>(this, "selectedRequest");
+    private final ObjectProperty<Finding> highlightedFinding = new SimpleObjectProperty<>(this, "highlightedFinding");
 
     /** The whole time span of the trace, never empty (1 ns for a trace with no timed events). */
     public static TimeRange bounds(Trace t) {
@@ -83,5 +93,20 @@ public final class TraceSession {
         if (t != null) {
             viewport.set(bounds(t));
         }
+    }
+
+    /** Request timelines and findings of the open trace, or null while none are computed. */
+    public ObjectProperty<AnalysisResult> analysis() {
+        return analysis;
+    }
+
+    /** Id of the selected request, or null. */
+    public ObjectProperty<String> selectedRequest() {
+        return selectedRequest;
+    }
+
+    /** The finding whose evidence the views mark, or null. */
+    public ObjectProperty<Finding> highlightedFinding() {
+        return highlightedFinding;
     }
 }

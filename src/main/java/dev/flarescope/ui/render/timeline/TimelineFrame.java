@@ -16,10 +16,19 @@ import dev.flarescope.ui.viewmodel.TraceDensity;
  * @param timeSelection range marked on the ruler or null
  * @param matches       search matches or null when no search is active
  * @param density       mini-map histogram or null to leave the mini-map empty
+ * @param overlay       findings and the selected request drawn over the trace ({@link TimelineOverlay#NONE})
  */
 public record TimelineFrame(TimelineLayout layout, TimeRange viewport, double width, double height, double scrollY,
                             SpanRef selected, SpanRef hovered, TimeRange timeSelection, SearchMatches matches,
-                            TraceDensity density) {
+                            TraceDensity density, TimelineOverlay overlay) {
+
+    /** A frame with nothing drawn over the trace. */
+    public TimelineFrame(TimelineLayout layout, TimeRange viewport, double width, double height, double scrollY,
+                         SpanRef selected, SpanRef hovered, TimeRange timeSelection, SearchMatches matches,
+                         TraceDensity density) {
+        this(layout, viewport, width, height, scrollY, selected, hovered, timeSelection, matches, density,
+                TimelineOverlay.NONE);
+    }
 
     /** A frame with nothing selected, hovered or searched. */
     public static TimelineFrame plain(TimelineLayout layout, TimeRange viewport, double width, double height,

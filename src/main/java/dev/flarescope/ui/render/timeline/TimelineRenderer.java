@@ -49,6 +49,7 @@ public final class TimelineRenderer {
     private final CounterPainter counters = new CounterPainter();
     private final MarkerPainter markers = new MarkerPainter();
     private final FlowPainter flows = new FlowPainter();
+    private final OverlayPainter overlay = new OverlayPainter();
     private final RulerPainter ruler = new RulerPainter(font, bold);
     private final GutterPainter gutter;
     private final SpanColors colors;
@@ -90,6 +91,7 @@ public final class TimelineRenderer {
         }
         markers.paintGlobal(g, trace.globalInstants(), MINIMAP, TRACKS_TOP, h, scale);
         flows.paint(g, trace.flows(), f.layout(), scale, contentTop, TRACKS_TOP, h, f.selected());
+        overlay.paintTracks(g, f.overlay(), trace, f.layout(), scale, contentTop, w, h);
         outline(g, f, f.hovered(), contentTop, scale, HOVERED, 1);
         outline(g, f, f.selected(), contentTop, scale, SELECTED, 2);
         for (int k = first; k <= last && k < tracks.size(); k++) {
@@ -98,6 +100,7 @@ public final class TimelineRenderer {
         g.restore();
 
         ruler.paintRuler(g, ticks, scale, w);
+        overlay.paintRuler(g, f.overlay(), scale);
         markers.paintGlobal(g, trace.globalInstants(), MINIMAP + 1, MINIMAP, MINIMAP, scale);
         ruler.paintMinimap(g, f.density(), TimelineGeometry.minimapScale(TraceSession.bounds(trace), w),
                 f.viewport(), f.timeSelection(), w);

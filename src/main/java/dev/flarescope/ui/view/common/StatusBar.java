@@ -5,6 +5,7 @@ import dev.flarescope.model.Trace;
 import dev.flarescope.ui.viewmodel.TraceSession;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -23,16 +24,21 @@ public final class StatusBar extends HBox {
     private final Label malformed = item();
     private final Label span = item();
     private final Tooltip inputList = new Tooltip();
+    private final Region spacer = new Region();
 
     public StatusBar(TraceSession session) {
         getStyleClass().add("status-bar");
         malformed.getStyleClass().add("status-warning");
         inputs.setTooltip(inputList);
-        Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         getChildren().addAll(inputs, processes, events, spans, malformed, spacer, span);
         session.traceProperty().addListener((obs, old, t) -> show(t));
         show(session.trace());
+    }
+
+    /** Adds an item (such as the finding counts) after the trace's figures, before the duration. */
+    public void addItem(Node item) {
+        getChildren().add(getChildren().indexOf(spacer), item);
     }
 
     private void show(Trace t) {

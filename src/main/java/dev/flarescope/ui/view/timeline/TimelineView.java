@@ -4,12 +4,14 @@ import dev.flarescope.model.SpanTable;
 import dev.flarescope.model.Trace;
 import dev.flarescope.ui.render.timeline.TimelineFrame;
 import dev.flarescope.ui.render.timeline.TimelineGeometry;
+import dev.flarescope.ui.render.timeline.TimelineOverlay;
 import dev.flarescope.ui.render.timeline.TimelineRenderer;
 import dev.flarescope.ui.viewmodel.SearchModel;
 import dev.flarescope.ui.viewmodel.SpanRef;
 import dev.flarescope.ui.viewmodel.TimeRange;
 import dev.flarescope.ui.viewmodel.TimeScale;
 import dev.flarescope.ui.viewmodel.TimelineLayout;
+import dev.flarescope.ui.viewmodel.TimelineTarget;
 import dev.flarescope.ui.viewmodel.TraceDensity;
 import dev.flarescope.ui.viewmodel.TraceSession;
 import dev.flarescope.ui.viewmodel.TrackModel;
@@ -25,7 +27,9 @@ import javafx.scene.layout.Region;
  * The track timeline: processes, threads, async tracks and counters along time, on one canvas drawn by
  * {@link TimelineRenderer}, with Perfetto-style navigation (see {@link TimelineInput}). It reads and
  * writes the shared {@link TraceSession}: the viewport, the selected span, the time selection, and it
- * highlights the matches of the search query.
+ * highlights the matches of the search query. It also draws the request analysis over the trace
+ * ({@link TimelineOverlay}): finding markers on the ruler, the selected request's spans and the
+ * highlighted finding's evidence.
  *
  * <p>Redraws are coalesced: any number of changes in one pulse cause one frame.
  */
@@ -40,6 +44,7 @@ public final class TimelineView extends Region {
     private TimelineRenderer renderer;
     private TraceDensity density;
     private SpanRef hovered;
+    private TimelineOverlay overlay = TimelineOverlay.NONE;
     private boolean redrawQueued;
 
     public TimelineView(TraceSession session) {
@@ -59,6 +64,9 @@ public final class TimelineView extends Region {
             requestRedraw();
         });
         search.matchesProperty().addListener((obs, was, now) -> requestRedraw());
+        session.analysis().addListener(x -> updateOverlay());
+        session.selectedRequest().addListener(x -> updateOverlay());
+        session.highlightedFinding().addListener(x -> updateOverlay());
         vbar.valueProperty().addListener((obs, was, now) -> requestRedraw());
         new TimelineInput(this).install(canvas);
         rebuild();
@@ -92,6 +100,34 @@ public final class TimelineView extends Region {
         if (renderer != null) {
             renderer.render(target.getGraphicsContext2D(), frame(target.getWidth(), target.getHeight()));
         }
+    }
+
+    /**
+     * Shows a place: fits the viewport to {@code target}'s range with a margin and, when it names a
+     * thread, expands its process and scrolls its track into view.
+     */
+    public void reveal(TimelineTarget target) {
+        Trace trace = session.trace();
+        if (trace == null || layout == null) {
+            return;
+        }
+        TimeRange r = target.range();
+        session.viewport().set(ViewportMath.fit(r.start(), r.end(), 0.15, TraceSession.bounds(trace)));
+        if (!target.hasThread() || target.process() >= trace.processes().size()) {
+            return;
+        }
+        if (layout.isCollapsed(target.process())) {
+            toggleProcess(target.process());
+        }
+        TrackModel t = layout.threadTrack(target.process(), target.thread());
+        if (t != null) {
+            scrollTo(t.top() - TimelineGeometry.tracksHeight(canvas.getHeight()) / 4);
+        }
+    }
+
+    /** What is drawn over the trace now (for tests). */
+    TimelineOverlay overlay() {
+        return overlay;
     }
 
     TraceSession session() {
@@ -166,6 +202,12 @@ public final class TimelineView extends Region {
         requestRedraw();
     }
 
+    private void updateOverlay() {
+        overlay = TimelineOverlay.of(session.analysis().get(), session.selectedRequest().get(),
+                session.highlightedFinding().get());
+        requestRedraw();
+    }
+
     private void updateScrollRange() {
         double visible = TimelineGeometry.tracksHeight(canvas.getHeight());
         double content = layout == null ? 0 : layout.height();
@@ -198,7 +240,8 @@ public final class TimelineView extends Region {
 
     private TimelineFrame frame(double w, double h) {
         return new TimelineFrame(layout, session.viewport().get(), w, h, vbar.getValue(),
-                session.selectedSpan().get(), hovered, session.timeSelection().get(), search.matches(), density);
+                session.selectedSpan().get(), hovered, session.timeSelection().get(), search.matches(), density,
+                overlay);
     }
 
     private void select(SpanRef ref) {
