@@ -155,7 +155,12 @@ public final class ArgStore {
         return pages.size();
     }
 
-    /** Moves all pages of {@code other} to the end of this store; returns their page base. */
+    /**
+     * Adds all pages of {@code other} to the end of this store, sharing them, and returns their page
+     * base. {@code other} keeps its pages and may go on appending after its last entry (a live trace
+     * is assembled again and again from the chunks it is still filling); entries never move, so the
+     * references this store hands out stay valid.
+     */
     public int appendPages(ArgStore other) {
         int base = pages.size();
         if (base + other.pages.size() > MAX_PAGES) {
@@ -165,8 +170,6 @@ public final class ArgStore {
         bytes += other.bytes;
         dropped += other.dropped;
         current = null; // never append into a page owned by another store's layout
-        other.pages.clear();
-        other.current = null;
         return base;
     }
 

@@ -1,0 +1,257 @@
+package dev.flarescope.cli;
+
+import dev.flarescope.live.FileFollower;
+import dev.flarescope.live.HostPort;
+import dev.flarescope.live.IngestServer;
+import dev.flarescope.live.LiveSource;
+import dev.flarescope.live.LiveState;
+import dev.flarescope.live.LiveTrace;
+import dev.flarescope.live.MeasuringProxy;
+import dev.flarescope.live.Retention;
+import dev.flarescope.live.StreamConnector;
+import dev.flarescope.model.Trace;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * {@code flarescope record}: attaches to one live source without a window and, when the time is up,
+ * the event count is reached or the process is interrupted (Ctrl+C, SIGTERM), writes everything it
+ * received as one merged trace. Nothing is dropped on the way: the store keeps everything, and the
+ * source is stopped before the store is flushed, so every event acknowledged or read is written.
+ */
+@Command(name = "record", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Capture a live source headless and write one trace (Chrome object form, request records kept).",
+                "Stops after --for, after --max-events, or on Ctrl+C / SIGTERM; the trace is written in every case."})
+final class RecordCommand implements Callable<Integer> {
+
+    @ArgGroup(exclusive = true, multiplicity = "1", heading = "Source (one of):%n")
+    SourceChoice source;
+
+    static final class SourceChoice {
+        @Option(names = "--follow", paramLabel = "PATH", description = "Follow a growing JSONL file, or every file in a folder.")
+        Path follow;
+
+        @Option(names = "--connect", paramLabel = "URL", description = "Read a stream of events (NDJSON or server-sent events).")
+        String connect;
+
+        @Option(names = "--listen", paramLabel = "HOST:PORT",
+                description = "Receive pushed batches on POST /v1/events and /trace/ingest (127.0.0.1 unless --token).")
+        String listen;
+
+        @Option(names = "--proxy", paramLabel = "LISTEN",
+                description = "Measure an OpenAI-compatible server through a proxy on LISTEN (HOST:PORT); needs --upstream.")
+        String proxy;
+    }
+
+    @Option(names = "--upstream", paramLabel = "URL", description = "The server the proxy forwards to (with --proxy).")
+    String upstream;
+
+    @Option(names = "--token", paramLabel = "T",
+            description = "Bearer token pushed requests must carry (required to listen on other than 127.0.0.1).")
+    String token;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.json", description = "File to write.")
+    Path output;
+
+    @Option(names = "--for", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Stop after this long (500ms, 30s, 5m, 1h).")
+    Long forMillis;
+
+    @Option(names = "--max-events", paramLabel = "N", description = "Stop once at least N events have arrived.")
+    Long maxEvents;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (maxEvents != null && maxEvents <= 0) {
+            throw new ParameterException(spec.commandLine(), "--max-events must be at least 1");
+        }
+        LiveSource src = createSource();
+        Path target = output.toAbsolutePath();
+        if (target.getParent() != null && !Files.isDirectory(target.getParent())) {
+            err.println("flarescope: cannot write " + output + ": no such folder");
+            return Cli.USAGE;
+        }
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        CountDownLatch written = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stopRequested.countDown();
+            try {
+                written.await(60, TimeUnit.SECONDS); // let the capture be written before the process ends
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "flarescope-record-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try (LiveTrace store = new LiveTrace(Retention.UNBOUNDED)) {
+            src.addStateListener(s -> err.println("flarescope: " + src.description() + ": " + s.describe()));
+            try {
+                src.start(store);
+            } catch (IOException e) {
+                err.println("flarescope: " + src.description() + ": " + e.getMessage());
+                return Cli.USAGE;
+            }
+            out.println("recording " + src.description() + " to " + output + until());
+            String ended = capture(src, store, stopRequested);
+            src.stop();
+            Trace trace = store.flush(TimeUnit.MINUTES.toMillis(5)).trace();
+            try {
+                write(trace, target);
+            } catch (IOException e) {
+                err.println("flarescope: cannot write " + output + ": " + e.getMessage());
+                return Cli.USAGE;
+            }
+            out.println("wrote " + output + " (" + ended + "): " + trace.events() + " event(s), "
+                    + trace.requests().size() + " request(s), " + trace.processes().size() + " process(es)");
+            return src.state().kind() == LiveState.Kind.ERROR && trace.events() == 0 ? Cli.USAGE : Cli.OK;
+        } catch (TimeoutException e) {
+            err.println("flarescope: the capture could not be assembled in time; nothing written");
+            return Cli.INTERNAL;
+        } finally {
+            written.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it is waiting for the latch counted down above
+            }
+        }
+    }
+
+    /** Waits for the end of the capture; returns why it ended. */
+    private String capture(LiveSource src, LiveTrace store, CountDownLatch stopRequested) throws InterruptedException {
+        long deadline = forMillis == null ? Long.MAX_VALUE : System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(forMillis);
+        while (true) {
+            if (stopRequested.await(50, TimeUnit.MILLISECONDS)) {
+                return "interrupted";
+            }
+            if (System.nanoTime() >= deadline) {
+                return "time is up";
+            }
+            if (maxEvents != null && store.receivedEvents() >= maxEvents) {
+                return maxEvents + " events reached";
+            }
+            if (src.state().kind() == LiveState.Kind.ERROR) {
+                return "source failed: " + src.state().message();
+            }
+        }
+    }
+
+    private String until() {
+        StringBuilder sb = new StringBuilder(" until ");
+        if (forMillis != null) {
+            sb.append(forMillis).append(" ms have passed, ");
+        }
+        if (maxEvents != null) {
+            sb.append(maxEvents).append(" events have arrived, ");
+        }
+        return sb.append("or Ctrl+C").toString();
+    }
+
+    private LiveSource createSource() {
+        try {
+            if (upstream != null && source.proxy == null) {
+                throw new ParameterException(spec.commandLine(), "--upstream goes with --proxy");
+            }
+            if (token != null && source.listen == null) {
+                throw new ParameterException(spec.commandLine(), "--token goes with --listen");
+            }
+            if (source.follow != null) {
+                return new FileFollower(source.follow);
+            }
+            if (source.connect != null) {
+                return new StreamConnector(uri(source.connect, "--connect"));
+            }
+            if (source.listen != null) {
+                return new IngestServer(HostPort.parse(source.listen), token);
+            }
+            if (upstream == null) {
+                throw new ParameterException(spec.commandLine(), "--proxy needs --upstream URL (the server to measure)");
+            }
+            return new MeasuringProxy(HostPort.parse(source.proxy), uri(upstream, "--upstream"));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private URI uri(String text, String option) {
+        try {
+            URI u = new URI(text);
+            if (u.getHost() == null) {
+                throw new ParameterException(spec.commandLine(), option + ": expected a URL such as http://127.0.0.1:9411/events, found " + text);
+            }
+            return u;
+        } catch (URISyntaxException e) {
+            throw new ParameterException(spec.commandLine(), option + ": " + e.getMessage());
+        }
+    }
+
+    /** Writes to a temporary file next to the target and moves it into place, so a failure leaves no half file. */
+    private static void write(Trace trace, Path target) throws IOException {
+        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                MergedTraceWriter.write(trace, os);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h} to milliseconds. */
+    static final class DurationConverter implements ITypeConverter<Long> {
+        private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|min|h)");
+
+        @Override
+        public Long convert(String value) {
+            Matcher m = DURATION.matcher(value.trim().toLowerCase(Locale.ROOT));
+            if (!m.matches()) {
+                throw new TypeConversionException("'" + value + "' is not a duration: expected a number and a unit"
+                        + " (ms, s, m, h), such as 30s");
+            }
+            double n = Double.parseDouble(m.group(1));
+            double scale = switch (m.group(2)) {
+                case "ms" -> 1;
+                case "s" -> 1000;
+                case "m", "min" -> 60_000;
+                default -> 3_600_000;
+            };
+            long ms = Math.round(n * scale);
+            if (ms <= 0) {
+                throw new TypeConversionException("'" + value + "' is not a positive duration");
+            }
+            return ms;
+        }
+    }
+}
