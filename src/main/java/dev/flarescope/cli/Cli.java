@@ -1,9 +1,11 @@
 package dev.flarescope.cli;
 
+import dev.flarescope.io.TraceTooLargeException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.Charset;
+import java.util.List;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -14,7 +16,9 @@ import picocli.CommandLine.ParseResult;
 /**
  * Runs the headless command line. Whatever happens, the user sees one clear line, never a stack trace:
  * a bad option gives a usage line (exit {@value #USAGE}), an unexpected exception gives
- * "flarescope: internal error: ..." (exit {@value #INTERNAL}) and the stack trace only with {@code --debug}.
+ * "flarescope: internal error: ..." (exit {@value #INTERNAL}) and the stack trace only with {@code --debug};
+ * inputs too large for the heap give "flarescope: ...: too large for N MB of heap; run with -Xmx..." (exit
+ * {@value #USAGE}).
  */
 public final class Cli {
     /** Exit code: everything was read and no finding reached the threshold. */
@@ -46,9 +50,13 @@ public final class Cli {
 
     /** Runs with the given streams (tests capture them); returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = commandLine(out, err);
+        // made while memory is free; no local keeps the command (and the trace it holds) once it throws
+        TraceTooLargeException outOfMemory = TraceTooLargeException.forHeap(List.of());
         try {
-            return cl.execute(args);
+            return commandLine(out, err).execute(args);
+        } catch (OutOfMemoryError e) {
+            // outside loading (which reports its own): the analysis or the output of a large trace
+            return tooLarge(err, outOfMemory);
         } finally {
             out.flush();
             err.flush();
@@ -75,6 +83,9 @@ public final class Cli {
 
     private static IExecutionExceptionHandler internalError(PrintWriter err) {
         return (Exception e, CommandLine cmd, ParseResult parsed) -> {
+            if (e instanceof TraceTooLargeException tooLarge) {
+                return tooLarge(err, tooLarge);
+            }
             if (debug(parsed)) {
                 StringWriter trace = new StringWriter();
                 e.printStackTrace(new PrintWriter(trace));
@@ -85,6 +96,12 @@ public final class Cli {
                     : " (run with --debug for the stack trace)"));
             return INTERNAL;
         };
+    }
+
+    /** Not a bug and not worth a stack trace: one line that says how to give Java more memory. */
+    private static int tooLarge(PrintWriter err, TraceTooLargeException e) {
+        err.println("flarescope: " + e.getMessage());
+        return USAGE;
     }
 
     private static boolean debug(ParseResult parsed) {

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
 
 /**
  * One input: a file (possibly gzip-compressed, detected by magic bytes) or an in-memory body (live
@@ -70,11 +69,11 @@ public final class InputSource {
         return !gzip;
     }
 
-    /** The decompressed content, buffered. */
+    /** The decompressed content, buffered; gzip may expand only up to {@link GzipInput#limitFor}. */
     public InputStream open() throws IOException {
         InputStream raw = path != null ? Files.newInputStream(path) : new java.io.ByteArrayInputStream(bytes);
         if (gzip) {
-            return new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16);
+            return new BufferedInputStream(GzipInput.open(raw, size), 1 << 16);
         }
         return path != null ? new BufferedInputStream(raw, 1 << 16) : raw;
     }

@@ -34,6 +34,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -98,9 +100,20 @@ public final class TraceLoader {
 
     /**
      * Loads every path. Throws {@link CancellationException} when {@code options.cancel()} is set while
-     * loading.
+     * loading, and {@link TraceTooLargeException} when the inputs do not fit in the heap: then the
+     * other readers are stopped and everything read is dropped, so the caller can go on.
      */
     public static Result load(List<Path> paths, Options options) {
+        AtomicBoolean outOfMemory = new AtomicBoolean();
+        TraceTooLargeException tooLarge = TraceTooLargeException.forHeap(paths); // made while memory is free
+        try {
+            return load(paths, options, outOfMemory);
+        } catch (OutOfMemoryError e) {
+            throw tooLarge;
+        }
+    }
+
+    private static Result load(List<Path> paths, Options options, AtomicBoolean outOfMemory) {
         List<InputException> failures = Collections.synchronizedList(new ArrayList<>());
         List<String> skipped = new ArrayList<>();
         List<Planned> planned = plan(paths, failures, skipped);
@@ -111,6 +124,13 @@ public final class TraceLoader {
         ThreadFactory daemons = r -> {
             Thread t = new Thread(r, "flarescope-read");
             t.setDaemon(true);
+            t.setUncaughtExceptionHandler((thread, e) -> {
+                if (e instanceof OutOfMemoryError) {
+                    outOfMemory.set(true); // reported once, by load(), as TraceTooLargeException
+                } else {
+                    thread.getThreadGroup().uncaughtException(thread, e);
+                }
+            });
             return t;
         };
         ExecutorService inputPool = Executors.newFixedThreadPool(Math.max(1, options.parallelism()), daemons);
@@ -120,11 +140,12 @@ public final class TraceLoader {
         try {
             List<Future<TraceAssembler.Input>> futures = new ArrayList<>();
             for (Planned p : planned) {
-                futures.add(inputPool.submit(() -> readOne(p, options, chunkPool, done, grandTotal, failures)));
+                futures.add(inputPool.submit(() -> readOne(p, options, outOfMemory, chunkPool, done, grandTotal,
+                        failures)));
             }
             List<TraceAssembler.Input> inputs = new ArrayList<>();
             for (Future<TraceAssembler.Input> f : futures) {
-                TraceAssembler.Input in = await(f);
+                TraceAssembler.Input in = await(f, outOfMemory);
                 if (in != null) {
                     inputs.add(in);
                 }
@@ -136,15 +157,44 @@ public final class TraceLoader {
             List<InputException> sorted = new ArrayList<>(failures);
             sorted.sort((a, b) -> a.path().compareTo(b.path()));
             return new Result(trace, List.copyOf(sorted), List.copyOf(skipped));
+        } catch (OutOfMemoryError e) {
+            outOfMemory.set(true); // the other readers stop at their next cancellation check
+            inputPool.shutdownNow();
+            chunkPool.shutdownNow();
+            awaitStop(inputPool, chunkPool);
+            throw e;
         } finally {
             inputPool.shutdownNow();
             chunkPool.shutdownNow();
         }
     }
 
-    private static <T> T await(Future<T> f) {
+    /** Waits a little for reader threads to stop, so the memory they hold is free for what comes next. */
+    private static void awaitStop(ExecutorService... pools) {
         try {
-            return f.get();
+            for (ExecutorService pool : pools) {
+                pool.awaitTermination(2, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The task's result. A worker thread that runs out of memory outside its task leaves the task's
+     * future forever incomplete, so the wait looks at {@code outOfMemory} every 100 ms.
+     */
+    private static <T> T await(Future<T> f, AtomicBoolean outOfMemory) {
+        try {
+            while (true) {
+                try {
+                    return f.get(100, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    if (outOfMemory.get()) {
+                        throw new OutOfMemoryError("a reader thread ran out of memory");
+                    }
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("interrupted");
@@ -235,8 +285,9 @@ public final class TraceLoader {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
-    private static TraceAssembler.Input readOne(Planned p, Options options, ExecutorService chunkPool,
-                                                AtomicLong done, long total, List<InputException> failures) {
+    private static TraceAssembler.Input readOne(Planned p, Options options, AtomicBoolean outOfMemory,
+                                                ExecutorService chunkPool, AtomicLong done, long total,
+                                                List<InputException> failures) {
         List<ChunkBuilder> chunks = Collections.synchronizedList(new ArrayList<>());
         ReadContext ctx = new ReadContext() {
             @Override
@@ -268,7 +319,7 @@ public final class TraceLoader {
 
             @Override
             public boolean isCancelled() {
-                return options.cancel().get();
+                return options.cancel().get() || outOfMemory.get();
             }
         };
         try {

@@ -13,6 +13,8 @@ import java.util.Map;
  */
 public final class ChunkBuilder implements TraceSink {
     static final int MAX_PROBLEMS_KEPT = 200;
+    /** Bound on the distance of event times from 0, see {@link #outOfRange}. */
+    static final long MAX_ABS_TIME = 1L << 62;
 
     final StringPool strings = new StringPool();
     final ArgStore args = new ArgStore();
@@ -71,6 +73,12 @@ public final class ChunkBuilder implements TraceSink {
         }
         if (e.ts == RawEvent.NO_TIME) {
             problem(e.line, e.offset, "'" + ph + "' event has no \"ts\"; kept only in the counts");
+            return;
+        }
+        if (outOfRange(e)) {
+            problem(e.line, e.offset, "'" + ph + "' event at ts " + e.ts + " ns" + (e.dur == RawEvent.NO_TIME ? ""
+                    : " with dur " + e.dur + " ns") + " lies more than 146 years (2^62 ns) from time 0; "
+                    + "kept only in the counts");
             return;
         }
         switch (ph) {
@@ -245,6 +253,17 @@ public final class ChunkBuilder implements TraceSink {
         p.lastTidKey = key;
         p.lastThread = t;
         return t;
+    }
+
+    /**
+     * Times are kept within 2^62 ns (146 years) of 0, start and end, so that the difference of any two
+     * fits in a long: a trace spanning 300 years would otherwise overflow every extent and duration.
+     */
+    private static boolean outOfRange(RawEvent e) {
+        if (Math.abs(e.ts) >= MAX_ABS_TIME) {
+            return true;
+        }
+        return e.dur != RawEvent.NO_TIME && (Math.abs(e.dur) >= MAX_ABS_TIME || Math.abs(e.ts + e.dur) >= MAX_ABS_TIME);
     }
 
     private void problem(long line, long offset, String message) {

@@ -1,5 +1,6 @@
 package dev.flarescope.format.chrome;
 
+import dev.flarescope.format.GzipInput;
 import dev.flarescope.format.InputSource;
 import dev.flarescope.format.ReadContext;
 import java.io.ByteArrayInputStream;
@@ -11,7 +12,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The decompressed bytes of one input, readable from any offset. Plain files are memory-mapped and
@@ -278,7 +278,7 @@ abstract class ByteInput implements Closeable {
             if (countProgress) {
                 raw = countingProgress(raw);
             }
-            InputStream in = new GZIPInputStream(raw, 1 << 16);
+            InputStream in = GzipInput.open(raw, source.size());
             in.skipNBytes(pos);
             return end < 0 ? in : new Limited(in, end - pos);
         }

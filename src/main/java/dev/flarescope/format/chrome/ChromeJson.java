@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import dev.flarescope.format.Utf8JsonFactory;
 
 /** Settings shared by the Chrome readers: a Jackson factory configured for real-world traces, and limits. */
 final class ChromeJson {
@@ -12,14 +13,13 @@ final class ChromeJson {
      * {@code NaN}/{@code Infinity} tokens are accepted so that one bad number costs one event (the
      * decoder rejects it) instead of the rest of the document; trailing commas are accepted because
      * tracers that append events often leave one before a closing bracket. Strings may be long: some
-     * traces embed screenshots as base64 text.
+     * traces embed screenshots as base64 text. Bytes are always UTF-8 ({@link Utf8JsonFactory}).
      */
-    static final JsonFactory FACTORY = new JsonFactoryBuilder()
+    static final JsonFactory FACTORY = new Utf8JsonFactory(new JsonFactoryBuilder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(1 << 28).build())
-            .rootValueSeparator((String) null)
-            .build();
+            .rootValueSeparator((String) null));
 
     /** Inputs smaller than this are read on one thread: splitting costs more than it gains. */
     static final long MIN_PARALLEL_BYTES = 8L << 20;

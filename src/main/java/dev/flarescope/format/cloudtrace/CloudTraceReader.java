@@ -1,6 +1,7 @@
 package dev.flarescope.format.cloudtrace;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -9,6 +10,7 @@ import dev.flarescope.format.InputException;
 import dev.flarescope.format.InputSource;
 import dev.flarescope.format.ReadContext;
 import dev.flarescope.format.TraceReader;
+import dev.flarescope.format.Utf8JsonFactory;
 import dev.flarescope.model.RawEvent;
 import dev.flarescope.model.TraceSink;
 import java.io.ByteArrayOutputStream;
@@ -24,7 +26,7 @@ import java.time.format.DateTimeParseException;
  * {@code spanId}, {@code parentSpanId}, {@code kind} and the labels become its args.
  */
 public final class CloudTraceReader implements TraceReader {
-    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+    private static final JsonFactory FACTORY = new Utf8JsonFactory(new JsonFactoryBuilder());
     private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
             new com.fasterxml.jackson.databind.ObjectMapper(FACTORY);
 

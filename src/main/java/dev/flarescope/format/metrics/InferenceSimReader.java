@@ -66,6 +66,14 @@ public final class InferenceSimReader implements TraceReader {
                 }
             } catch (JsonProcessingException e) {
                 syntaxError(e, path, records, sink);
+            } catch (NumberFormatException e) {
+                JsonLocation at = p.currentLocation();
+                if (records == 0) {
+                    throw new InputException(path, at.getByteOffset(), "line " + at.getLineNr() + ": "
+                            + JsonRecords.OUT_OF_RANGE + "; expected " + EXPECTED);
+                }
+                sink.malformed(at.getLineNr(), at.getByteOffset(), JsonRecords.OUT_OF_RANGE
+                        + "; the rest of the document was skipped");
             }
         }
         if (!sawRequests) {

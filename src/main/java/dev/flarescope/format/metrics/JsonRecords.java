@@ -1,6 +1,6 @@
 package dev.flarescope.format.metrics;
 
-import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.flarescope.format.InputException;
+import dev.flarescope.format.Utf8JsonFactory;
 import dev.flarescope.model.TraceSink;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,9 +36,16 @@ public final class JsonRecords {
     /**
      * The tree mapper every metrics reader uses. Floats are kept as {@link java.math.BigDecimal} with
      * their digits intact, so epoch times convert to nanoseconds exactly and extras keep the text given.
+     * Bytes are always UTF-8 ({@link Utf8JsonFactory}).
      */
+    /**
+     * Why a number failed: Jackson reads floats as {@code BigDecimal} and refuses exponents beyond an
+     * int's range (such as {@code 1e99999999999}) with a {@link NumberFormatException}, not a parse error.
+     */
+    static final String OUT_OF_RANGE = "a number whose exponent is out of range";
+
     public static final ObjectMapper MAPPER = JsonMapper.builder(
-                    JsonFactory.builder().disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build())
+                    new Utf8JsonFactory(new JsonFactoryBuilder().disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)))
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
@@ -121,6 +129,10 @@ public final class JsonRecords {
                     problems.malformed(at.getLineNr(), at.getByteOffset(), "expected " + expected + " ("
                             + e.getOriginalMessage() + "); the rest of the document was skipped");
                 }
+            } catch (NumberFormatException e) {
+                JsonLocation at = p.currentLocation();
+                problems.malformed(at.getLineNr(), at.getByteOffset(), "expected " + expected + " (" + OUT_OF_RANGE
+                        + "); the rest of the document was skipped");
             }
         }
         problems.requireRecords(records, nonBlank);
@@ -180,6 +192,9 @@ public final class JsonRecords {
             value = LINE.readTree(buf, jsonStart, jsonLen);
         } catch (JsonProcessingException e) {
             problems.line(line, offset, terminated, "expected " + expected + " (" + e.getOriginalMessage() + ")");
+            return;
+        } catch (NumberFormatException e) {
+            problems.line(line, offset, terminated, "expected " + expected + " (" + OUT_OF_RANGE + ")");
             return;
         }
         if (handler.value(value, line, offset)) {

@@ -60,7 +60,7 @@ public final class LlmMetricsReader implements TraceReader {
             if (alias != null && alias.unit() == MetricsAliases.Unit.EPOCH && t.isTextual() && t.asText().indexOf('-') > 0) {
                 try {
                     return DecimalTime.isoToNanos(t.asText()).assumedUtc();
-                } catch (DateTimeParseException notIso) {
+                } catch (DateTimeParseException | ArithmeticException notIsoOrOutOfRange) {
                     return false;
                 }
             }

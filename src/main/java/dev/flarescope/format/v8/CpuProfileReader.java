@@ -1,12 +1,14 @@
 package dev.flarescope.format.v8;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.flarescope.format.InputException;
 import dev.flarescope.format.InputSource;
 import dev.flarescope.format.ReadContext;
 import dev.flarescope.format.TraceReader;
+import dev.flarescope.format.Utf8JsonFactory;
 import dev.flarescope.model.LongList;
 import dev.flarescope.model.RawEvent;
 import dev.flarescope.model.TraceSink;
@@ -26,7 +28,7 @@ import java.util.Map;
  * rather than counts. The last sample's weight is the gap to {@code endTime}.
  */
 public final class CpuProfileReader implements TraceReader {
-    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+    private static final JsonFactory FACTORY = new Utf8JsonFactory(new JsonFactoryBuilder());
 
     private record Node(String id, String name, String url, List<String> children, String parent) {
     }

@@ -2,6 +2,7 @@ package dev.flarescope.ui.viewmodel;
 
 import dev.flarescope.format.InputException;
 import dev.flarescope.io.TraceLoader;
+import dev.flarescope.io.TraceTooLargeException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -169,11 +170,12 @@ public final class LoadViewModel {
         }
     }
 
-    private static String describe(Throwable e) {
+    private static String describe(Throwable e, List<Path> paths) {
+        if (e instanceof TraceTooLargeException) {
+            return e.getMessage();
+        }
         if (e instanceof OutOfMemoryError) {
-            long mb = Runtime.getRuntime().maxMemory() >> 20;
-            return "Not enough memory to hold these inputs (the heap is limited to " + mb
-                    + " MB; start Flarescope with a larger -Xmx).";
+            return TraceTooLargeException.forHeap(paths).getMessage();
         }
         String m = e.getMessage();
         return "Loading stopped: " + (m == null || m.isBlank() ? e.getClass().getSimpleName() : m);
@@ -209,7 +211,7 @@ public final class LoadViewModel {
                     }
                 });
             } catch (RuntimeException | OutOfMemoryError e) {
-                String message = describe(e);
+                String message = describe(e, paths);
                 uiThread.execute(() -> {
                     if (current == this) {
                         end(LoadOutcome.error(paths, message));
