@@ -81,17 +81,9 @@ public final class ArgStore {
         if (ref == NONE) {
             return null;
         }
-        byte[] page = pages.get(ref >>> PAGE_BITS);
-        int p = ref & OFFSET_MASK;
-        int len = 0;
-        int shift = 0;
-        byte b;
-        do {
-            b = page[p++];
-            len |= (b & 0x7F) << shift;
-            shift += 7;
-        } while ((b & 0x80) != 0);
-        return new String(page, p, len, StandardCharsets.UTF_8);
+        byte[] page = page(ref);
+        int len = length(page, ref & OFFSET_MASK);
+        return new String(page, textStart(ref & OFFSET_MASK, len), len, StandardCharsets.UTF_8);
     }
 
     /**
@@ -102,16 +94,9 @@ public final class ArgStore {
         if (ref == NONE) {
             return false;
         }
-        byte[] page = pages.get(ref >>> PAGE_BITS);
-        int p = ref & OFFSET_MASK;
-        int len = 0;
-        int shift = 0;
-        byte b;
-        do {
-            b = page[p++];
-            len |= (b & 0x7F) << shift;
-            shift += 7;
-        } while ((b & 0x80) != 0);
+        byte[] page = page(ref);
+        int len = length(page, ref & OFFSET_MASK);
+        int p = textStart(ref & OFFSET_MASK, len);
         int end = p + len;
         for (byte[] needle : needles) {
             byte first = needle[0];
@@ -134,20 +119,29 @@ public final class ArgStore {
 
     /** Length in bytes of the entry's JSON text, 0 for {@link #NONE}. */
     public int length(int ref) {
-        if (ref == NONE) {
-            return 0;
-        }
-        byte[] page = pages.get(ref >>> PAGE_BITS);
-        int p = ref & OFFSET_MASK;
+        return ref == NONE ? 0 : length(page(ref), ref & OFFSET_MASK);
+    }
+
+    private byte[] page(int ref) {
+        return pages.get(ref >>> PAGE_BITS);
+    }
+
+    /** The varint length prefix of the entry at {@code offset}. */
+    private static int length(byte[] page, int offset) {
         int len = 0;
         int shift = 0;
         byte b;
         do {
-            b = page[p++];
+            b = page[offset++];
             len |= (b & 0x7F) << shift;
             shift += 7;
         } while ((b & 0x80) != 0);
         return len;
+    }
+
+    /** Where the text of an entry at {@code offset} with text length {@code len} begins. */
+    private static int textStart(int offset, int len) {
+        return offset + varintSize(len);
     }
 
     /** Number of pages; the base to pass to {@link #rebase} for references of a store appended next. */
