@@ -47,7 +47,7 @@ public final class LoadBenchmark {
         boolean inProcessOnly = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--events" -> events = parseCount(args[++i]);
+                case "--events" -> events = Counts.parse(args[++i]);
                 case "--file" -> file = Path.of(args[++i]);
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--report-heap" -> reportHeap = args[++i];
@@ -168,18 +168,5 @@ public final class LoadBenchmark {
         double[] s = v.clone();
         Arrays.sort(s);
         return s[s.length / 2];
-    }
-
-    private static long parseCount(String s) {
-        String t = s.toLowerCase(Locale.ROOT).replace("_", "").replace(",", "");
-        long mul = 1;
-        if (t.endsWith("m")) {
-            mul = 1_000_000;
-            t = t.substring(0, t.length() - 1);
-        } else if (t.endsWith("k")) {
-            mul = 1_000;
-            t = t.substring(0, t.length() - 1);
-        }
-        return Math.round(Double.parseDouble(t) * mul);
     }
 }

@@ -54,7 +54,7 @@ public final class TimelineRenderBenchmark {
         int height = 900;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--events" -> events = parseCount(args[++i]);
+                case "--events" -> events = Counts.parse(args[++i]);
                 case "--file" -> file = Path.of(args[++i]);
                 case "--frames" -> frames = Integer.parseInt(args[++i]);
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
@@ -197,18 +197,5 @@ public final class TimelineRenderBenchmark {
         Arrays.sort(s);
         int i = (int) Math.ceil(p / 100.0 * s.length) - 1;
         return s[Math.max(0, Math.min(s.length - 1, i))];
-    }
-
-    private static long parseCount(String s) {
-        String t = s.toLowerCase(Locale.ROOT).replace("_", "").replace(",", "");
-        long mul = 1;
-        if (t.endsWith("m")) {
-            mul = 1_000_000;
-            t = t.substring(0, t.length() - 1);
-        } else if (t.endsWith("k")) {
-            mul = 1_000;
-            t = t.substring(0, t.length() - 1);
-        }
-        return Math.round(Double.parseDouble(t) * mul);
     }
 }
