@@ -28,4 +28,10 @@ public final class Launcher {
             System.exit(Cli.USAGE);
         }
     }
+
+    /** The version in the jar manifest ({@code Implementation-Version}), or "dev" when run from classes. */
+    public static String version() {
+        String v = Launcher.class.getPackage().getImplementationVersion();
+        return v != null ? v : "dev";
+    }
 }

@@ -42,8 +42,7 @@ public final class FlarescopeCommand implements Runnable {
         }
 
         static String version() {
-            String v = Launcher.class.getPackage().getImplementationVersion();
-            return v != null ? v : "dev";
+            return Launcher.version();
         }
     }
 }

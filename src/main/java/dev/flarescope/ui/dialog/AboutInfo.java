@@ -27,14 +27,13 @@ public record AboutInfo(String version, String runtime, List<ThirdPartyNotice> t
 
     /** Reads the version from the manifest and the notices from the application's resources. */
     public static AboutInfo current() {
-        String v = Launcher.class.getPackage().getImplementationVersion();
         String runtime = "Java " + System.getProperty("java.version") + ", JavaFX "
                 + System.getProperty("javafx.runtime.version", "(not started)");
         try (InputStream in = AboutInfo.class.getResourceAsStream(NOTICES)) {
             if (in == null) {
                 throw new IllegalStateException(NOTICES + " missing from the application's resources");
             }
-            return new AboutInfo(v != null ? v : "dev", runtime, readNotices(in));
+            return new AboutInfo(Launcher.version(), runtime, readNotices(in));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
