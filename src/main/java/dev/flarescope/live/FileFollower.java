@@ -56,6 +56,9 @@ public final class FileFollower implements LiveSource {
         this(path, POLL_MS);
     }
 
+    /** What stop() notifies to end the wait between polls at once. */
+    private final Object wake = new Object();
+
     public FileFollower(Path path, long pollMs) {
         this.path = path;
         this.pollMs = pollMs;
@@ -80,11 +83,18 @@ public final class FileFollower implements LiveSource {
         state.set(LiveState.CONNECTED);
     }
 
-    /** Stops after one last poll, so that every complete line on disk at this moment is handed over. */
+    /**
+     * Stops after one last poll, so that every complete line on disk at this moment is handed over. The
+     * poller is woken through a monitor, never interrupted: an interrupt during a read would close the
+     * file's channel (FileChannel is interruptible), and the last poll would then follow the file again
+     * from its start and hand over its lines twice.
+     */
     @Override
     public void stop() {
         if (running.getAndSet(false) && thread != null) {
-            thread.interrupt();
+            synchronized (wake) {
+                wake.notifyAll();
+            }
             try {
                 thread.join(10_000);
             } catch (InterruptedException e) {
@@ -108,13 +118,12 @@ public final class FileFollower implements LiveSource {
         try {
             while (running.get()) {
                 pollOnce();
-                try {
-                    Thread.sleep(pollMs);
-                } catch (InterruptedException e) {
-                    break; // stop() asks for the last poll below
+                synchronized (wake) {
+                    if (running.get()) {
+                        wake.wait(pollMs); // stop() wakes it for the last poll below
+                    }
                 }
             }
-            Thread.interrupted();
             pollOnce();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
