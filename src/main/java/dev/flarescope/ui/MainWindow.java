@@ -16,17 +16,22 @@ import dev.flarescope.ui.view.details.DetailsPane;
 import dev.flarescope.ui.view.findings.FindingCounts;
 import dev.flarescope.ui.view.findings.FindingsPanel;
 import dev.flarescope.ui.view.flame.FlameGraphView;
+import dev.flarescope.ui.view.live.AttachDialog;
+import dev.flarescope.ui.view.live.LiveBadge;
 import dev.flarescope.ui.view.phases.PhaseTimelineView;
 import dev.flarescope.ui.view.start.StartScreen;
 import dev.flarescope.ui.view.stats.StatisticsView;
 import dev.flarescope.ui.view.timeline.TimelineView;
 import dev.flarescope.ui.viewmodel.AnalysisViewModel;
+import dev.flarescope.ui.viewmodel.LiveViewModel;
 import dev.flarescope.ui.viewmodel.FindingsModel;
 import dev.flarescope.ui.viewmodel.LoadOutcome;
 import dev.flarescope.ui.viewmodel.LoadViewModel;
 import dev.flarescope.ui.viewmodel.RecentFiles;
+import dev.flarescope.ui.viewmodel.RecentTargets;
 import dev.flarescope.ui.viewmodel.TimelineTarget;
 import dev.flarescope.ui.viewmodel.TraceSession;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,6 +63,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 /**
  * The application window: a toolbar (open, add, search, reset zoom), the start screen or the views of
@@ -88,6 +94,8 @@ public final class MainWindow {
     private final Tab findingsTab = new Tab("Findings");
     private final Tab dashboardTab = new Tab("Dashboard");
     private final StackPane root = new StackPane();
+    private final LiveViewModel live = new LiveViewModel(session, FxExecutors.fxThread());
+    private final RecentTargets recentTargets = RecentTargets.forUser();
 
     /**
      * Builds the window into {@code stage} (scene, title, size); the caller shows it.
@@ -153,6 +161,7 @@ public final class MainWindow {
                     searchField.selectAll();
                 });
         stage.setScene(scene);
+        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> live.detach());
         stage.getIcons().setAll(Icons.appIcons());
         stage.setMinWidth(720);
         stage.setMinHeight(480);
@@ -169,17 +178,24 @@ public final class MainWindow {
         return loader;
     }
 
+    /** The live source attached to this window, if any (attach, pause, follow, detach). */
+    public LiveViewModel live() {
+        return live;
+    }
+
     public Parent root() {
         return root;
     }
 
     /** Replaces the open trace with {@code paths}: what the Open dialogs and the start screen call. */
     public void open(List<Path> paths) {
+        live.detach();
         loader.open(paths);
     }
 
     /** Loads {@code paths} together with the inputs already open: what the Add dialog calls. */
     public void add(List<Path> paths) {
+        live.detach();
         loader.add(paths);
     }
 
@@ -267,6 +283,10 @@ public final class MainWindow {
             }
         });
 
+        Button attach = new Button("Attach\u2026", Icons.view(Icon.ATTACH));
+        attach.setTooltip(new Tooltip("Watch a live source: growing files, a stream, pushed batches, or the demo"));
+        attach.setOnAction(e -> chooseAndAttach());
+
         searchField.setPromptText("Search spans (Ctrl+F)");
         searchField.getStyleClass().add("search-field");
         searchField.textProperty().bindBidirectional(session.searchQuery());
@@ -300,8 +320,8 @@ public final class MainWindow {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(open, folder, add, new Separator(Orientation.VERTICAL), searchField, matches,
-                spacer, resetZoom, helpMenu());
+        ToolBar bar = new ToolBar(open, folder, add, attach, new Separator(Orientation.VERTICAL), searchField, matches,
+                spacer, new LiveBadge(live), resetZoom, helpMenu());
         bar.setPadding(new Insets(5, 8, 5, 8));
         return bar;
     }
@@ -333,6 +353,18 @@ public final class MainWindow {
         if (!files.isEmpty()) {
             open(files);
         }
+    }
+
+    /** Asks for a live target and attaches to it; a target that cannot be opened is explained in a notice. */
+    private void chooseAndAttach() {
+        new AttachDialog(stage, recentTargets.entries()).ask().ifPresent(target -> {
+            try {
+                live.attach(target);
+                recentTargets.remember(target);
+            } catch (IOException | IllegalArgumentException e) {
+                Notices.problem(stage, "Cannot attach to " + target.label(), e.getMessage());
+            }
+        });
     }
 
     private void chooseFolderAndOpen() {

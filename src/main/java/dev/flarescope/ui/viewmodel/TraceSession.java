@@ -58,6 +58,18 @@ public final class TraceSession {
         viewport.set(t == null ? null : bounds(t));
     }
 
+    /**
+     * Shows a newer version of the same trace (a live capture that grew) without disturbing the user:
+     * the viewport, the selections and the inputs stay as they are, so the timeline does not jump on
+     * every update. Only when no viewport was set yet does it cover the whole trace.
+     */
+    public void updateTrace(Trace t) {
+        trace.set(t);
+        if (viewport.get() == null && t != null) {
+            viewport.set(bounds(t));
+        }
+    }
+
     public ReadOnlyObjectProperty<Trace> traceProperty() {
         return trace.getReadOnlyProperty();
     }
