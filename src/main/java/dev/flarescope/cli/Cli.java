@@ -5,6 +5,10 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine;
@@ -51,7 +55,7 @@ public final class Cli {
     /** Runs with the given streams (tests capture them); returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         // made while memory is free; no local keeps the command (and the trace it holds) once it throws
-        TraceTooLargeException outOfMemory = TraceTooLargeException.forHeap(List.of());
+        TraceTooLargeException outOfMemory = TraceTooLargeException.forHeap(inputPaths(args));
         try {
             return commandLine(out, err).execute(args);
         } catch (OutOfMemoryError e) {
@@ -96,6 +100,27 @@ public final class Cli {
                     : " (run with --debug for the stack trace)"));
             return INTERNAL;
         };
+    }
+
+    /**
+     * The arguments that name existing files or folders, for a message that must be ready before the heap
+     * runs out: the inputs (an existing output or mapping file given as an option value is named too).
+     */
+    private static List<Path> inputPaths(String... args) {
+        List<Path> paths = new ArrayList<>();
+        for (String a : args) {
+            if (!a.startsWith("-")) {
+                try {
+                    Path p = Path.of(a);
+                    if (Files.exists(p)) {
+                        paths.add(p);
+                    }
+                } catch (InvalidPathException e) {
+                    // not a path
+                }
+            }
+        }
+        return paths;
     }
 
     /** Not a bug and not worth a stack trace: one line that says how to give Java more memory. */
