@@ -1,15 +1,12 @@
 package dev.flarescope.live;
 
 import dev.flarescope.format.InputException;
-import dev.flarescope.model.ArgStore;
-import dev.flarescope.model.BenchResult;
 import dev.flarescope.model.ChunkBuilder;
+import dev.flarescope.model.ForwardingSink;
 import dev.flarescope.model.RawEvent;
 import dev.flarescope.model.RequestRecord;
-import dev.flarescope.model.StringPool;
 import dev.flarescope.model.Trace;
 import dev.flarescope.model.TraceAssembler;
-import dev.flarescope.model.TraceSink;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -386,64 +383,23 @@ public final class LiveTrace implements AutoCloseable {
     }
 
     /** Passes everything to the segment's chunk and counts events and request records. */
-    private static final class CountingSink implements TraceSink {
-        private final ChunkBuilder chunk;
+    private static final class CountingSink extends ForwardingSink {
         long count;
 
         CountingSink(ChunkBuilder chunk) {
-            this.chunk = chunk;
-        }
-
-        @Override
-        public StringPool strings() {
-            return chunk.strings();
-        }
-
-        @Override
-        public ArgStore args() {
-            return chunk.args();
+            super(chunk);
         }
 
         @Override
         public void event(RawEvent e) {
             count++;
-            chunk.event(e);
+            super.event(e);
         }
 
         @Override
         public void request(RequestRecord r) {
             count++;
-            chunk.request(r);
-        }
-
-        @Override
-        public void bench(BenchResult b) {
-            chunk.bench(b);
-        }
-
-        @Override
-        public void traceMetadata(String key, String json) {
-            chunk.traceMetadata(key, json);
-        }
-
-        @Override
-        public void stackFrame(String id, String name, String parent, String category) {
-            chunk.stackFrame(id, name, parent, category);
-        }
-
-        @Override
-        public void malformed(long line, long offset, String message) {
-            chunk.malformed(line, offset, message);
-        }
-
-        @Override
-        public void truncated(long offset, String message) {
-            chunk.truncated(offset, message);
-        }
-
-        @Override
-        public void note(String message) {
-            chunk.note(message);
+            super.request(r);
         }
     }
 }

@@ -5,11 +5,9 @@ import dev.flarescope.format.InputException;
 import dev.flarescope.format.InputSource;
 import dev.flarescope.format.ReadContext;
 import dev.flarescope.io.TraceLoader;
-import dev.flarescope.model.ArgStore;
-import dev.flarescope.model.BenchResult;
+import dev.flarescope.model.ForwardingSink;
 import dev.flarescope.model.RawEvent;
 import dev.flarescope.model.RequestRecord;
-import dev.flarescope.model.StringPool;
 import dev.flarescope.model.TraceSink;
 import java.io.IOException;
 import java.util.concurrent.ExecutorService;
@@ -90,25 +88,14 @@ public final class ReaderBatch implements Batch {
     }
 
     /** Moves lines and offsets of one piece to where the piece sits in the whole input. */
-    private static final class ShiftingSink implements TraceSink {
-        private final TraceSink sink;
+    private static final class ShiftingSink extends ForwardingSink {
         private final long lines;
         private final long offset;
 
         ShiftingSink(TraceSink sink, long lines, long offset) {
-            this.sink = sink;
+            super(sink);
             this.lines = lines;
             this.offset = offset;
-        }
-
-        @Override
-        public StringPool strings() {
-            return sink.strings();
-        }
-
-        @Override
-        public ArgStore args() {
-            return sink.args();
         }
 
         @Override
@@ -117,7 +104,7 @@ public final class ReaderBatch implements Batch {
                 e.line += lines;
             }
             e.offset += offset;
-            sink.event(e);
+            super.event(e);
         }
 
         @Override
@@ -130,37 +117,17 @@ public final class ReaderBatch implements Batch {
                     r.id = r.sourceFormat + "#" + r.line + r.id.substring(synthetic.length());
                 }
             }
-            sink.request(r);
-        }
-
-        @Override
-        public void bench(BenchResult b) {
-            sink.bench(b);
-        }
-
-        @Override
-        public void traceMetadata(String key, String json) {
-            sink.traceMetadata(key, json);
-        }
-
-        @Override
-        public void stackFrame(String id, String name, String parent, String category) {
-            sink.stackFrame(id, name, parent, category);
+            super.request(r);
         }
 
         @Override
         public void malformed(long line, long off, String message) {
-            sink.malformed(line > 0 ? line + lines : line, off + offset, message);
+            super.malformed(line > 0 ? line + lines : line, off + offset, message);
         }
 
         @Override
         public void truncated(long off, String message) {
-            sink.truncated(off + offset, message);
-        }
-
-        @Override
-        public void note(String message) {
-            sink.note(message);
+            super.truncated(off + offset, message);
         }
     }
 }
