@@ -4,9 +4,11 @@ import dev.flarescope.analysis.flame.FlameLayout;
 import dev.flarescope.ui.render.Palette;
 import dev.flarescope.ui.render.flame.FlameContent;
 import dev.flarescope.ui.render.flame.FlameRenderer;
+import dev.flarescope.ui.view.common.SharpCanvas;
 import dev.flarescope.ui.viewmodel.FlameFrames;
 import dev.flarescope.ui.viewmodel.FlameGraphModel;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -20,7 +22,7 @@ import javafx.scene.layout.Region;
  * tooltip for the frame under the mouse, zooms to a frame on click, and scrolls rows with the wheel when
  * the graph is deeper than the view. Right click or Esc zooms out one level.
  */
-final class FlameCanvas extends Region {
+final class FlameCanvas extends Region implements SharpCanvas {
     private final FlameGraphModel model;
     private final Palette palette;
     private final FlameRenderer renderer = new FlameRenderer();
@@ -65,8 +67,19 @@ final class FlameCanvas extends Region {
     }
 
     /** The canvas painted on (for pixel checks and snapshots). */
-    Canvas canvas() {
+    @Override
+    public Canvas canvas() {
         return canvas;
+    }
+
+    @Override
+    public void paint(GraphicsContext g, double width, double height) {
+        FlameContent c = content();
+        if (c == null) {
+            g.clearRect(0, 0, width, height);
+        } else {
+            renderer.draw(g, c, width, height);
+        }
     }
 
     /** What is painted now, or null with nothing to paint. */
@@ -103,14 +116,7 @@ final class FlameCanvas extends Region {
     }
 
     private void repaint() {
-        FlameContent c = content();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        if (c == null) {
-            canvas.getGraphicsContext2D().clearRect(0, 0, w, h);
-        } else {
-            renderer.draw(canvas.getGraphicsContext2D(), c, w, h);
-        }
+        paint(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight());
     }
 
     private int frameAt(double x, double y) {

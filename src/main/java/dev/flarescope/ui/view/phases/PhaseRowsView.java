@@ -7,6 +7,7 @@ import static dev.flarescope.ui.render.phases.PhaseGeometry.RULER;
 import dev.flarescope.ui.render.phases.PhaseFrame;
 import dev.flarescope.ui.render.phases.PhaseGeometry;
 import dev.flarescope.ui.render.phases.PhaseRenderer;
+import dev.flarescope.ui.view.common.SharpCanvas;
 import dev.flarescope.ui.viewmodel.PhaseRow;
 import dev.flarescope.ui.viewmodel.PhaseTimelineModel;
 import dev.flarescope.ui.viewmodel.RequestClock;
@@ -23,6 +24,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Orientation;
 import javafx.scene.Cursor;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyEvent;
@@ -39,7 +41,7 @@ import javafx.util.Duration;
  * takes the user to the request's spans in the trace timeline. Hovering a row explains it and its
  * findings in a tooltip.
  */
-final class PhaseRowsView extends Region {
+final class PhaseRowsView extends Region implements SharpCanvas {
     private static final double ZOOM_STEP = 0.8;
     private static final double PAN_STEP = 0.15;
     private static final double CLICK_SLOP_PX = 3;
@@ -103,9 +105,14 @@ final class PhaseRowsView extends Region {
         return model.viewport();
     }
 
-    /** Draws the current state into {@code target} at its size (PNG export). */
-    void renderTo(Canvas target) {
-        renderer.render(target.getGraphicsContext2D(), frame(target.getWidth(), target.getHeight()));
+    @Override
+    public Canvas canvas() {
+        return canvas;
+    }
+
+    @Override
+    public void paint(GraphicsContext g, double width, double height) {
+        renderer.render(g, frame(width, height));
     }
 
     TimeScale scale() {

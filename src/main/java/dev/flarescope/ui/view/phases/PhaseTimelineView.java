@@ -12,7 +12,6 @@ import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
@@ -79,16 +78,6 @@ public final class PhaseTimelineView extends BorderPane {
         model.select(requestId);
         rows.scrollToRow(row);
         return row >= 0;
-    }
-
-    /** Draws the rows into {@code target} at its size, as on screen (PNG export). */
-    public void renderRowsTo(Canvas target) {
-        rows.renderTo(target);
-    }
-
-    /** Draws the distributions into {@code target} at its size (PNG export). */
-    public void renderDistributionsTo(Canvas target) {
-        distributions.renderTo(target);
     }
 
     private HBox toolbar() {

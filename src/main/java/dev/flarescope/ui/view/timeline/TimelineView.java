@@ -6,6 +6,7 @@ import dev.flarescope.ui.render.timeline.TimelineFrame;
 import dev.flarescope.ui.render.timeline.TimelineGeometry;
 import dev.flarescope.ui.render.timeline.TimelineOverlay;
 import dev.flarescope.ui.render.timeline.TimelineRenderer;
+import dev.flarescope.ui.view.common.SharpCanvas;
 import dev.flarescope.ui.viewmodel.SearchModel;
 import dev.flarescope.ui.viewmodel.SpanRef;
 import dev.flarescope.ui.viewmodel.TimeRange;
@@ -20,6 +21,7 @@ import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.geometry.Orientation;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.layout.Region;
 
@@ -33,7 +35,7 @@ import javafx.scene.layout.Region;
  *
  * <p>Redraws are coalesced: any number of changes in one pulse cause one frame.
  */
-public final class TimelineView extends Region {
+public final class TimelineView extends Region implements SharpCanvas {
     private static final int DENSITY_BINS = 600;
 
     private final TraceSession session;
@@ -92,13 +94,16 @@ public final class TimelineView extends Region {
         select(search.previous());
     }
 
-    /**
-     * Draws the current state into {@code target} at its size, e.g. an off-screen canvas for PNG export
-     * (FX thread only). The vertical scroll position is kept.
-     */
-    public void renderTo(Canvas target) {
-        if (renderer != null) {
-            renderer.render(target.getGraphicsContext2D(), frame(target.getWidth(), target.getHeight()));
+    @Override
+    public Canvas canvas() {
+        return canvas;
+    }
+
+    /** Draws the current state at {@code width} x {@code height}, keeping the vertical scroll position. */
+    @Override
+    public void paint(GraphicsContext g, double width, double height) {
+        if (renderer != null && session.viewport().get() != null) {
+            renderer.render(g, frame(width, height));
         }
     }
 
