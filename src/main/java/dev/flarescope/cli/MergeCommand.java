@@ -1,6 +1,8 @@
 package dev.flarescope.cli;
 
 import dev.flarescope.io.TraceLoader;
+import dev.flarescope.notes.Sidecar;
+import dev.flarescope.notes.TraceNotes;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,7 +14,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,7 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code flarescope merge}: everything loaded, as one Chrome trace that any viewer opens. A merge
- * missing an input would silently mislead, so nothing is written unless every input was read.
+ * missing an input would silently mislead, so nothing is written unless every input was read. The
+ * inputs' notes are kept in the merged trace's sidecar.
  */
 @Command(name = "merge", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Merge traces, fragments and metrics logs into one Chrome trace (JSON object form).",
@@ -59,7 +64,33 @@ final class MergeCommand implements Callable<Integer> {
         }
         out.println("wrote " + output + ": " + loaded.trace().inputs().size() + " input(s), "
                 + loaded.trace().processes().size() + " process(es), " + loaded.trace().spanCount() + " span(s)");
-        return Cli.OK;
+        return keepNotes(out, err);
+    }
+
+    /**
+     * Writes the inputs' notes beside the merged trace, moved by the inputs' offsets as the merged times
+     * are. A sidecar that cannot be read is reported and does not stop the merge.
+     */
+    private int keepNotes(PrintWriter out, PrintWriter err) {
+        Map<Path, Long> offsetsNs = new HashMap<>();
+        for (TimeOffset o : offsets) {
+            offsetsNs.put(Path.of(o.path()), o.ns());
+        }
+        TraceNotes notes = TraceNotes.load(paths, offsetsNs);
+        for (Sidecar.Problem p : notes.problems()) {
+            err.println("flarescope: warning: notes: " + p.userMessage());
+        }
+        if (notes.notes().isEmpty()) {
+            return Cli.OK;
+        }
+        try {
+            Path sidecar = notes.saveAs(output);
+            out.println("wrote " + notes.notes().size() + " note(s) to " + sidecar);
+            return Cli.OK;
+        } catch (IOException e) {
+            err.println("flarescope: cannot write the notes to " + Sidecar.pathFor(output) + ": " + describe(e));
+            return Cli.USAGE;
+        }
     }
 
     /** Writes to a temporary file next to the target and moves it into place, so a failure leaves no half file. */

@@ -1,0 +1,94 @@
+package dev.flarescope.notes;
+
+import dev.flarescope.analysis.AnalysisResult;
+import dev.flarescope.analysis.anomaly.Evidence;
+import dev.flarescope.analysis.anomaly.Finding;
+import dev.flarescope.analysis.anomaly.Quantity;
+import dev.flarescope.analysis.requests.Basis;
+import dev.flarescope.analysis.requests.RequestTimeline;
+import dev.flarescope.model.RawEvent;
+import dev.flarescope.model.Severity;
+import dev.flarescope.model.Trace;
+import java.util.Map;
+
+/**
+ * A note made from an anomaly finding, so a user can keep what the rules found on the trace (and in an
+ * exported picture) with their own words added: the rule and its message with the numbers that
+ * convict, in the severity's colour, pointing at the request or the time the finding is about.
+ */
+public final class FindingNotes {
+
+    private FindingNotes() {
+    }
+
+    /**
+     * The note for {@code finding}. It points at the finding's request when the request is timed on the
+     * trace clock, else at the evidence's time range (a moment when it has no end) when that is on the
+     * trace clock, else at the trace's start: times taken from metrics records are on their own clock
+     * and would land anywhere on the trace's axis.
+     *
+     * @param analysis the analysis the finding came from, which knows its request's clock
+     * @param trace    the trace analysed, for its start
+     */
+    public static Note fromFinding(Finding finding, AnalysisResult analysis, Trace trace) {
+        return Note.create(text(finding), color(finding.severity()), anchor(finding, analysis, trace), true);
+    }
+
+    private static String text(Finding f) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(f.ruleId()).append(" (").append(f.severity().id()).append(")\n").append(f.message());
+        for (Map.Entry<String, Quantity> e : f.evidence().numbers().entrySet()) {
+            sb.append('\n').append(e.getKey()).append(": ").append(e.getValue().format());
+        }
+        if (sb.length() > Note.MAX_TEXT) {
+            sb.setLength(Note.MAX_TEXT - 1);
+            sb.append('…');
+        }
+        return sb.toString();
+    }
+
+    private static NoteColor color(Severity s) {
+        return switch (s) {
+            case ERROR -> NoteColor.RED;
+            case WARNING -> NoteColor.ORANGE;
+            case INFO -> NoteColor.BLUE;
+        };
+    }
+
+    private static NoteAnchor anchor(Finding f, AnalysisResult analysis, Trace trace) {
+        Evidence e = f.evidence();
+        if (!onTraceClock(f, analysis)) {
+            return new NoteAnchor.Moment(trace.minTs());
+        }
+        long start = e.startNs();
+        long end = e.endNs() == RawEvent.NO_TIME ? start : e.endNs();
+        if (e.requestId() != null) {
+            RequestTimeline r = analysis.request(e.requestId());
+            if (r.arrivalNs() != RawEvent.NO_TIME && r.endNs() != RawEvent.NO_TIME && r.endNs() >= r.arrivalNs()) {
+                return new NoteAnchor.OnRequest(r.id(), r.arrivalNs(), r.endNs());
+            }
+            return new NoteAnchor.OnRequest(r.id(), Math.min(start, end), Math.max(start, end));
+        }
+        if (start == end) {
+            return new NoteAnchor.Moment(start);
+        }
+        return new NoteAnchor.Range(Math.min(start, end), Math.max(start, end));
+    }
+
+    /**
+     * Whether the evidence's times are on the trace clock: they exist, and either name no request
+     * (findings about spans, inputs and processes) or name one timed from trace spans. The same rule as
+     * the app's {@code RequestClock.of(Finding, AnalysisResult)}, which lives in the UI package.
+     */
+    private static boolean onTraceClock(Finding f, AnalysisResult analysis) {
+        Evidence e = f.evidence();
+        if (e.startNs() == RawEvent.NO_TIME) {
+            return false;
+        }
+        if (e.requestId() == null) {
+            return true;
+        }
+        RequestTimeline r = analysis.request(e.requestId());
+        return r != null && r.timesBasis() == Basis.DERIVED_FROM_SPANS;
+    }
+}
