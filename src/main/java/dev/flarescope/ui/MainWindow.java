@@ -18,6 +18,8 @@ import dev.flarescope.ui.view.findings.FindingsPanel;
 import dev.flarescope.ui.view.flame.FlameGraphView;
 import dev.flarescope.ui.view.live.AttachDialog;
 import dev.flarescope.ui.view.live.LiveBadge;
+import dev.flarescope.ui.view.notes.NoteCommands;
+import dev.flarescope.ui.view.notes.NotesPanel;
 import dev.flarescope.ui.view.phases.PhaseTimelineView;
 import dev.flarescope.ui.view.start.StartScreen;
 import dev.flarescope.ui.view.stats.StatisticsView;
@@ -27,6 +29,7 @@ import dev.flarescope.ui.viewmodel.LiveViewModel;
 import dev.flarescope.ui.viewmodel.FindingsModel;
 import dev.flarescope.ui.viewmodel.LoadOutcome;
 import dev.flarescope.ui.viewmodel.LoadViewModel;
+import dev.flarescope.ui.viewmodel.NotesViewModel;
 import dev.flarescope.ui.viewmodel.RecentFiles;
 import dev.flarescope.ui.viewmodel.RecentTargets;
 import dev.flarescope.ui.viewmodel.TimelineTarget;
@@ -96,6 +99,10 @@ public final class MainWindow {
     private final StackPane root = new StackPane();
     private final LiveViewModel live = new LiveViewModel(session, FxExecutors.fxThread());
     private final RecentTargets recentTargets = RecentTargets.forUser();
+    private final NotesViewModel notes = new NotesViewModel(session, FxExecutors.fxThread(),
+            FxExecutors.background("flarescope-notes"));
+    private final NoteCommands noteCommands = new NoteCommands(notes, () -> root.getScene() == null ? null
+            : root.getScene().getWindow());
 
     /**
      * Builds the window into {@code stage} (scene, title, size); the caller shows it.
@@ -141,6 +148,7 @@ public final class MainWindow {
         frame.setTop(toolbar());
         StatusBar status = new StatusBar(session);
         status.addItem(new FindingCounts(findings, this::showFindings));
+        status.addItem(notesProblem());
         frame.setBottom(status);
 
         LoadProgressPane progress = new LoadProgressPane(loader);
@@ -229,7 +237,7 @@ public final class MainWindow {
     }
 
     private void buildTabs() {
-        SplitPane timelineSplit = new SplitPane(timeline, new DetailsPane(session));
+        SplitPane timelineSplit = new SplitPane(timeline, detailsAndNotes());
         timelineSplit.setOrientation(Orientation.VERTICAL);
         timelineSplit.setDividerPositions(0.72);
         timelineTab.setContent(timelineSplit);
@@ -240,6 +248,43 @@ public final class MainWindow {
         tabs.getTabs().addAll(timelineTab, flameTab, statisticsTab);
         buildRequestTabs();
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+    }
+
+    /**
+     * Below the timeline: the selected span's details and the notes of the trace, in tabs. Notes are
+     * added from the timeline (M, right click), the request rows and the findings.
+     */
+    private TabPane detailsAndNotes() {
+        timeline.setNoteCommands(noteCommands);
+        noteCommands.setOnReveal(target -> {
+            showTimeline();
+            timeline.reveal(target);
+        });
+        Tab details = new Tab("Details", new DetailsPane(session));
+        Tab notesTab = new Tab("Notes", new NotesPanel(noteCommands));
+        notesTab.setId("notes-tab");
+        notesTab.textProperty().bind(Bindings.createStringBinding(() -> notes.notes().isEmpty() ? "Notes"
+                : "Notes (" + notes.notes().size() + ")", notes.notes()));
+        TabPane below = new TabPane(details, notesTab);
+        below.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        below.getStyleClass().add("details-tabs");
+        return below;
+    }
+
+    /** A status bar item that shows a problem reading or saving notes, with the whole text on hover. */
+    private Label notesProblem() {
+        Label problem = new Label();
+        problem.getStyleClass().addAll("status-item", "status-warning");
+        problem.setMaxWidth(520);
+        problem.textProperty().bind(notes.messageProperty());
+        Tooltip full = new Tooltip();
+        full.setWrapText(true);
+        full.setMaxWidth(640);
+        full.textProperty().bind(notes.messageProperty());
+        problem.setTooltip(full);
+        problem.visibleProperty().bind(notes.messageProperty().isNotNull());
+        problem.managedProperty().bind(problem.visibleProperty());
+        return problem;
     }
 
     /** Requests, Findings and Dashboard, and how they take the user to each other and to the timeline. */
@@ -253,6 +298,8 @@ public final class MainWindow {
         };
         requests.setOnReveal(toTimeline);
         findingsPanel.setOnShowInTimeline(toTimeline);
+        findingsPanel.setOnAddNote(noteCommands::addFromFinding);
+        requests.setNoteCommands(noteCommands);
         findingsPanel.setOnShowRequest(id -> {
             tabs.getSelectionModel().select(requestsTab);
             requests.showRequest(id);

@@ -3,8 +3,11 @@ package dev.flarescope.ui.viewmodel;
 import dev.flarescope.analysis.AnalysisResult;
 import dev.flarescope.analysis.anomaly.Finding;
 import dev.flarescope.model.Trace;
+import dev.flarescope.notes.Note;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -41,6 +44,9 @@ public final class TraceSession {
     private final ObjectProperty<AnalysisResult> analysis = new SimpleObjectProperty<>(this, "analysis");
     private final ObjectProperty<String> selectedRequest = new SimpleObjectProperty<>(this, "selectedRequest");
     private final ObjectProperty<Finding> highlightedFinding = new SimpleObjectProperty<>(this, "highlightedFinding");
+    private final ReadOnlyIntegerWrapper openings = new ReadOnlyIntegerWrapper(this, "openings");
+    private final ObservableList<Note> notes = FXCollections.observableArrayList();
+    private final ObservableList<Note> notesView = FXCollections.unmodifiableObservableList(notes);
 
     /** The whole time span of the trace, never empty (1 ns for a trace with no timed events). */
     public static TimeRange bounds(Trace t) {
@@ -56,6 +62,7 @@ public final class TraceSession {
         trace.set(t);
         inputs.setAll(inputNames);
         viewport.set(t == null ? null : bounds(t));
+        openings.set(openings.get() + 1);
     }
 
     /**
@@ -120,5 +127,33 @@ public final class TraceSession {
     /** The finding whose evidence the views mark, or null. */
     public ObjectProperty<Finding> highlightedFinding() {
         return highlightedFinding;
+    }
+
+    /**
+     * Counts the traces shown with {@link #setTrace}. State that belongs to one opened trace (its
+     * notes) is reset when this changes, not when {@link #traceProperty()} does: live updates replace
+     * the trace too, and must keep it.
+     */
+    public ReadOnlyIntegerProperty openingsProperty() {
+        return openings.getReadOnlyProperty();
+    }
+
+    /** The notes pinned to the open trace, read-only; {@link NotesViewModel} loads, edits and saves them. */
+    public ObservableList<Note> notes() {
+        return notesView;
+    }
+
+    /**
+     * Shows {@code shown} as the trace's notes without reading or saving any sidecar: for pictures drawn
+     * without a window, whose notes come from the command line. In the app {@link NotesViewModel} owns
+     * the list.
+     */
+    public void showNotes(List<Note> shown) {
+        notes.setAll(shown);
+    }
+
+    /** The notes list itself, for {@link NotesViewModel}. */
+    ObservableList<Note> editableNotes() {
+        return notes;
     }
 }

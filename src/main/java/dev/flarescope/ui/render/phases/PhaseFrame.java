@@ -1,6 +1,7 @@
 package dev.flarescope.ui.render.phases;
 
 import dev.flarescope.analysis.anomaly.Finding;
+import dev.flarescope.notes.Note;
 import dev.flarescope.ui.viewmodel.PhaseRow;
 import dev.flarescope.ui.viewmodel.TimeRange;
 import java.util.List;
@@ -15,7 +16,20 @@ import java.util.List;
  * @param selectedId  id of the selected request or null
  * @param hoveredRow  index of the row under the mouse or -1
  * @param highlighted finding whose evidence is outlined, or null
+ * @param notes       the user's notes: a request's note marks its row, the others are drawn along the axis,
+ *                    so give those only when the axis is the trace's clock
  */
 public record PhaseFrame(List<PhaseRow> rows, TimeRange viewport, long origin, String clockLabel, double width,
-                         double height, double scrollY, String selectedId, int hoveredRow, Finding highlighted) {
+                         double height, double scrollY, String selectedId, int hoveredRow, Finding highlighted,
+                         List<Note> notes) {
+    public PhaseFrame {
+        notes = List.copyOf(notes);
+    }
+
+    /** A frame without notes. */
+    public PhaseFrame(List<PhaseRow> rows, TimeRange viewport, long origin, String clockLabel, double width,
+                      double height, double scrollY, String selectedId, int hoveredRow, Finding highlighted) {
+        this(rows, viewport, origin, clockLabel, width, height, scrollY, selectedId, hoveredRow, highlighted,
+                List.of());
+    }
 }

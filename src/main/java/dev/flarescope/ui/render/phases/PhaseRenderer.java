@@ -13,6 +13,10 @@ import dev.flarescope.analysis.requests.RequestMetrics;
 import dev.flarescope.analysis.requests.RequestTimeline;
 import dev.flarescope.model.RawEvent;
 import dev.flarescope.model.Severity;
+import dev.flarescope.ui.render.notes.NoteArea;
+import dev.flarescope.ui.render.notes.NoteLabel;
+import dev.flarescope.ui.render.notes.NoteMark;
+import dev.flarescope.ui.render.notes.NotePainter;
 import dev.flarescope.ui.viewmodel.DashboardMetric;
 import dev.flarescope.ui.viewmodel.PhaseRow;
 import dev.flarescope.ui.viewmodel.RequestFacts;
@@ -59,6 +63,7 @@ public final class PhaseRenderer {
     private final Font font = Font.font("System", 11.5);
     private final Font small = Font.font("System", 10.5);
     private final Font bold = Font.font("System", FontWeight.BOLD, 11.5);
+    private final NotePainter notes = new NotePainter();
 
     public void render(GraphicsContext g, PhaseFrame f) {
         double w = f.width();
@@ -89,6 +94,18 @@ public final class PhaseRenderer {
             }
         }
         ruler(g, f, scale, ticks);
+        List<NoteMark> marks = PhaseNotes.marks(f, scale);
+        if (!marks.isEmpty()) {
+            NoteArea area = PhaseNotes.area(f);
+            notes.paint(g, marks, notes.layout(marks, area), area);
+            notes.paintFlags(g, marks, area.left(), area.right(), 0, RULER);
+        }
+    }
+
+    /** The labels of the frame's notes where {@link #render} draws them, for hit testing. */
+    public List<NoteLabel> noteLabels(PhaseFrame f) {
+        TimeScale scale = f.viewport() == null ? null : PhaseGeometry.scale(f.viewport(), f.width());
+        return notes.layout(PhaseNotes.marks(f, scale), PhaseNotes.area(f));
     }
 
     private void header(GraphicsContext g, PhaseRow row, double y, double w) {

@@ -8,6 +8,10 @@ import dev.flarescope.model.ProcessTrack;
 import dev.flarescope.model.SpanTable;
 import dev.flarescope.model.ThreadTrack;
 import dev.flarescope.model.Trace;
+import dev.flarescope.ui.render.notes.NoteArea;
+import dev.flarescope.ui.render.notes.NoteLabel;
+import dev.flarescope.ui.render.notes.NoteMark;
+import dev.flarescope.ui.render.notes.NotePainter;
 import dev.flarescope.ui.viewmodel.AsyncRows;
 import dev.flarescope.ui.viewmodel.RulerTicks;
 import dev.flarescope.ui.viewmodel.SearchMatches;
@@ -50,6 +54,7 @@ public final class TimelineRenderer {
     private final MarkerPainter markers = new MarkerPainter();
     private final FlowPainter flows = new FlowPainter();
     private final OverlayPainter overlay = new OverlayPainter();
+    private final NotePainter notes = new NotePainter();
     private final RulerPainter ruler = new RulerPainter(font, bold);
     private final GutterPainter gutter;
     private final SpanColors colors;
@@ -107,6 +112,24 @@ public final class TimelineRenderer {
         if (f.timeSelection() != null) {
             ruler.paintSelection(g, f.timeSelection(), scale, h);
         }
+        paintNotes(g, f, scale);
+    }
+
+    /** The labels of the frame's notes where {@link #render} draws them, for hit testing. */
+    public List<NoteLabel> noteLabels(TimelineFrame f) {
+        TimeScale scale = TimelineGeometry.tracksScale(f.viewport(), f.width());
+        return notes.layout(TimelineNotes.marks(f, trace, scale), TimelineNotes.area(f));
+    }
+
+    /** The user's notes over everything else: marks and labels on the tracks, flags on the ruler. */
+    private void paintNotes(GraphicsContext g, TimelineFrame f, TimeScale scale) {
+        List<NoteMark> marks = TimelineNotes.marks(f, trace, scale);
+        if (marks.isEmpty()) {
+            return;
+        }
+        NoteArea area = TimelineNotes.area(f);
+        notes.paint(g, marks, notes.layout(marks, area), area);
+        notes.paintFlags(g, marks, GUTTER, f.width(), MINIMAP, TRACKS_TOP);
     }
 
     private void paintTrack(GraphicsContext g, TimelineFrame f, TrackModel t, double y, TimeScale scale) {

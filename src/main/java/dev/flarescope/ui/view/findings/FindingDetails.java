@@ -15,7 +15,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * The selected finding in full: what is wrong, the numbers that convict, why the rule holds ("why this
- * is impossible", from the rule's own explanation), and buttons to go where it happened.
+ * is impossible", from the rule's own explanation), buttons to go where it happened, and one to keep
+ * it as a note on the trace.
  */
 final class FindingDetails extends VBox {
     private final Label title = new Label();
@@ -26,6 +27,7 @@ final class FindingDetails extends VBox {
     private final HBox head = new HBox(8);
     final Button showRequest = new Button("Show request");
     final Button showInTimeline = new Button("Show in timeline");
+    final Button addNote = new Button("Add as note\u2026");
 
     FindingDetails() {
         super(8);
@@ -40,7 +42,10 @@ final class FindingDetails extends VBox {
         why.getStyleClass().add("finding-details-why");
         why.setWrapText(true);
         head.setAlignment(Pos.CENTER_LEFT);
-        HBox buttons = new HBox(8, showRequest, showInTimeline);
+        addNote.setId("finding-add-note");
+        addNote.setVisible(false);
+        addNote.managedProperty().bind(addNote.visibleProperty());
+        HBox buttons = new HBox(8, showRequest, showInTimeline, addNote);
         getChildren().addAll(head, message, numbers, whyTitle, why, buttons);
         show(null, null);
     }

@@ -42,6 +42,7 @@ public final class FindingsPanel extends BorderPane {
     private final FindingDetails details = new FindingDetails();
     private Consumer<String> onShowRequest = id -> { };
     private Consumer<TimelineTarget> onShowInTimeline = t -> { };
+    private Consumer<Finding> onAddNote;
 
     public FindingsPanel(AnalysisViewModel analysis, FindingsModel model) {
         this.model = model;
@@ -71,6 +72,12 @@ public final class FindingsPanel extends BorderPane {
         });
         details.showRequest.setOnAction(e -> showRequest(list.getSelectionModel().getSelectedItem()));
         details.showInTimeline.setOnAction(e -> showInTimeline(list.getSelectionModel().getSelectedItem()));
+        details.addNote.setOnAction(e -> {
+            Finding f = list.getSelectionModel().getSelectedItem();
+            if (f != null && onAddNote != null) {
+                onAddNote.accept(f);
+            }
+        });
         analysis.session().highlightedFinding().addListener((obs, old, f) -> {
             if (f != null && f != list.getSelectionModel().getSelectedItem() && model.shown().contains(f)) {
                 list.getSelectionModel().select(f);
@@ -104,6 +111,15 @@ public final class FindingsPanel extends BorderPane {
     /** What "Show in timeline" does with a finding's place in the trace timeline. */
     public void setOnShowInTimeline(Consumer<TimelineTarget> action) {
         this.onShowInTimeline = action;
+    }
+
+    /**
+     * What "Add as note" does with the selected finding (the button shows only once this is set): the
+     * app opens the note editor with the rule, numbers and explanation written out.
+     */
+    public void setOnAddNote(Consumer<Finding> action) {
+        this.onAddNote = action;
+        details.addNote.setVisible(action != null);
     }
 
     /** Selects {@code f} in the list when the filters show it. */

@@ -4,10 +4,14 @@ import static dev.flarescope.ui.render.phases.PhaseGeometry.GUTTER;
 import static dev.flarescope.ui.render.phases.PhaseGeometry.ROW;
 import static dev.flarescope.ui.render.phases.PhaseGeometry.RULER;
 
+import dev.flarescope.notes.Note;
+import dev.flarescope.notes.NoteAnchor;
+import dev.flarescope.ui.render.notes.NoteLabel;
 import dev.flarescope.ui.render.phases.PhaseFrame;
 import dev.flarescope.ui.render.phases.PhaseGeometry;
 import dev.flarescope.ui.render.phases.PhaseRenderer;
 import dev.flarescope.ui.view.common.SharpCanvas;
+import dev.flarescope.ui.view.notes.NoteCommands;
 import dev.flarescope.ui.viewmodel.PhaseRow;
 import dev.flarescope.ui.viewmodel.PhaseTimelineModel;
 import dev.flarescope.ui.viewmodel.RequestClock;
@@ -25,8 +29,11 @@ import javafx.geometry.Orientation;
 import javafx.scene.Cursor;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -39,7 +46,8 @@ import javafx.util.Duration;
  * Ctrl+wheel zoom about the mouse, A/D, Shift+wheel and dragging pan, the wheel scrolls rows, Esc or 0
  * shows everything. A click selects a request, Up/Down move the selection, a double click (or Enter)
  * takes the user to the request's spans in the trace timeline. Hovering a row explains it and its
- * findings in a tooltip.
+ * findings in a tooltip. With {@link NoteCommands}, the context menu adds a note on the request under
+ * the mouse, and on a note's label edits or deletes it.
  */
 final class PhaseRowsView extends Region implements SharpCanvas {
     private static final double ZOOM_STEP = 0.8;
@@ -60,6 +68,8 @@ final class PhaseRowsView extends Region implements SharpCanvas {
     private TimeRange pressViewport;
     private boolean dragged;
     private boolean redrawQueued;
+    private NoteCommands noteCommands;
+    private ContextMenu menu;
 
     PhaseRowsView(PhaseTimelineModel model) {
         this.model = model;
@@ -92,12 +102,19 @@ final class PhaseRowsView extends Region implements SharpCanvas {
         canvas.setOnMouseDragged(this::dragging);
         canvas.setOnMouseReleased(this::released);
         canvas.setOnScroll(this::scrolled);
+        canvas.setOnContextMenuRequested(this::contextMenu);
+        model.session().notes().addListener((javafx.collections.ListChangeListener<Note>) c -> requestRedraw());
         addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
     }
 
     /** Called with the request's place in the trace timeline on double click or Enter. */
     void setOnReveal(Consumer<TimelineTarget> action) {
         this.onReveal = action;
+    }
+
+    /** Lets the user add, edit and delete notes from the context menu. */
+    void setNoteCommands(NoteCommands commands) {
+        this.noteCommands = commands;
     }
 
     /** The time axis in force: the session's viewport on the trace clock, the model's own on the records'. */
@@ -162,7 +179,49 @@ final class PhaseRowsView extends Region implements SharpCanvas {
         RequestClock c = model.clock().get();
         return new PhaseFrame(model.rows(), axis().get(), model.origin(), c == null ? "" : c.label(), w, h,
                 vbar.getValue(), model.session().selectedRequest().get(), hovered,
-                model.session().highlightedFinding().get());
+                model.session().highlightedFinding().get(), notes());
+    }
+
+    /** Request notes always (they mark their rows); the others only on the trace's clock. */
+    private List<Note> notes() {
+        List<Note> all = model.session().notes();
+        if (all.isEmpty() || model.clock().get() == RequestClock.TRACE) {
+            return all;
+        }
+        return all.stream().filter(n -> n.anchor() instanceof NoteAnchor.OnRequest).toList();
+    }
+
+    private void contextMenu(ContextMenuEvent e) {
+        if (menu != null) {
+            menu.hide();
+        }
+        if (noteCommands == null) {
+            return;
+        }
+        menu = new ContextMenu();
+        Note note = NoteLabel.at(renderer.noteLabels(frame(canvas.getWidth(), canvas.getHeight())), e.getX(),
+                e.getY());
+        PhaseRow row = rowAt(e.getY());
+        if (note != null) {
+            menu.getItems().addAll(item("Edit note\u2026", () -> noteCommands.edit(note)),
+                    item("Delete note", () -> noteCommands.delete(note)));
+        } else if (row != null && !row.isHeader()) {
+            String id = row.request().id();
+            MenuItem add = item("Add note on request " + id, () -> noteCommands.addForRequest(id));
+            add.setDisable(noteCommands.model().anchorForRequest(id).isEmpty());
+            menu.getItems().add(add);
+        } else {
+            return;
+        }
+        menu.show(canvas, e.getScreenX(), e.getScreenY());
+        e.consume();
+    }
+
+    private static MenuItem item(String text, Runnable action) {
+        MenuItem i = new MenuItem(text);
+        i.setMnemonicParsing(false);
+        i.setOnAction(x -> action.run());
+        return i;
     }
 
     private void updateScrollRange() {

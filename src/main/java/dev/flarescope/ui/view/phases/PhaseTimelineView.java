@@ -2,7 +2,9 @@ package dev.flarescope.ui.view.phases;
 
 import dev.flarescope.analysis.requests.Phase;
 import dev.flarescope.ui.render.phases.PhaseRenderer;
+import dev.flarescope.ui.view.notes.NoteCommands;
 import dev.flarescope.ui.viewmodel.PhaseTimelineModel;
+import dev.flarescope.ui.viewmodel.TimeRange;
 import dev.flarescope.ui.viewmodel.PhaseTimelineModel.GroupKey;
 import dev.flarescope.ui.viewmodel.PhaseTimelineModel.SortKey;
 import dev.flarescope.ui.viewmodel.RequestClock;
@@ -67,9 +69,19 @@ public final class PhaseTimelineView extends BorderPane {
         return model;
     }
 
+    /** The time the rows show when it is on the trace's clock, else null (records on their own clock). */
+    public TimeRange shownOnTraceClock() {
+        return model.clock().get() == RequestClock.TRACE ? model.viewport().get() : null;
+    }
+
     /** What a double click on a request (or Enter) does with the request's place in the trace timeline. */
     public void setOnReveal(Consumer<TimelineTarget> action) {
         rows.setOnReveal(action);
+    }
+
+    /** Lets the user add notes on requests (context menu), and edit and delete them. */
+    public void setNoteCommands(NoteCommands commands) {
+        rows.setNoteCommands(commands);
     }
 
     /** Selects a request and brings its row on screen; false when there is no such request. */

@@ -6,6 +6,8 @@ import static dev.flarescope.ui.render.timeline.TimelineGeometry.TRACKS_TOP;
 
 import dev.flarescope.model.SpanTable;
 import dev.flarescope.model.Trace;
+import dev.flarescope.notes.Note;
+import dev.flarescope.ui.view.notes.NoteCommands;
 import dev.flarescope.ui.render.timeline.TimelineGeometry;
 import dev.flarescope.ui.viewmodel.SpanRef;
 import dev.flarescope.ui.viewmodel.TimeRange;
@@ -15,6 +17,9 @@ import dev.flarescope.ui.viewmodel.TrackModel;
 import dev.flarescope.ui.viewmodel.ViewportMath;
 import javafx.scene.Cursor;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -26,6 +31,10 @@ import javafx.scene.input.ScrollEvent;
  * span under the mouse and a double click zooms to it, Esc clears the time selection or else shows the
  * whole trace (as does 0). Dragging on the ruler marks a time selection; clicking or dragging on the
  * mini-map moves the viewport; clicking a process header collapses or expands it.
+ *
+ * <p>Notes (when the view has {@link NoteCommands}): M adds a note to the selected span, else to the time
+ * selection, else at the mouse's time; the context menu on the tracks adds one at the click, on the span
+ * under the mouse or on the selection, and on a note's label edits or deletes it, as does a double click.
  */
 final class TimelineInput {
     static final double ZOOM_STEP = 0.8;
@@ -46,6 +55,7 @@ final class TimelineInput {
     private TimeRange pressViewport;
     private double pressScroll;
     private long rulerAnchor;
+    private ContextMenu menu;
 
     TimelineInput(TimelineView view) {
         this.view = view;
@@ -63,6 +73,7 @@ final class TimelineInput {
         canvas.setOnMouseDragged(this::dragged);
         canvas.setOnMouseReleased(this::released);
         canvas.setOnScroll(this::scrolled);
+        canvas.setOnContextMenuRequested(this::contextMenu);
         view.addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
     }
 
@@ -135,6 +146,13 @@ final class TimelineInput {
     }
 
     private void clicked(MouseEvent e) {
+        Note note = view.noteCommands() == null ? null : view.noteAt(e.getX(), e.getY());
+        if (note != null) {
+            if (e.getClickCount() >= 2) {
+                view.noteCommands().edit(note);
+            }
+            return;
+        }
         SpanRef hit = spanAt(e.getX(), e.getY());
         if (e.getClickCount() >= 2 && hit != null) {
             SpanTable spans = hit.table(session.trace());
@@ -193,11 +211,57 @@ final class TimelineInput {
                 }
             }
             case DIGIT0, NUMPAD0 -> session.showAll();
+            case M -> {
+                if (view.noteCommands() == null || e.isShortcutDown() || e.isAltDown()) {
+                    return;
+                }
+                view.noteCommands().addHere(anchor(mouseX));
+            }
             default -> {
                 return;
             }
         }
         e.consume();
+    }
+
+    /** The note items for a right click on the tracks: on a note's label edit or delete it, else add one. */
+    private void contextMenu(ContextMenuEvent e) {
+        NoteCommands notes = view.noteCommands();
+        if (menu != null) {
+            menu.hide();
+        }
+        if (notes == null || session.viewport().get() == null || e.getX() < GUTTER || e.getY() < TRACKS_TOP) {
+            return;
+        }
+        menu = new ContextMenu();
+        Note note = view.noteAt(e.getX(), e.getY());
+        if (note != null) {
+            menu.getItems().addAll(item("Edit note\u2026", () -> notes.edit(note)),
+                    item("Delete note", () -> notes.delete(note)));
+        } else {
+            long t = view.scale().time(e.getX());
+            menu.getItems().add(item("Add note here", () -> notes.add(notes.model().anchorAt(t))));
+            SpanRef span = spanAt(e.getX(), e.getY());
+            if (span != null) {
+                menu.getItems().add(item("Add note on " + clip(span.name(session.trace())),
+                        () -> notes.add(notes.model().anchorForSpan(span))));
+            }
+            notes.model().anchorForTimeSelection().ifPresent(a ->
+                    menu.getItems().add(item("Add note on selection", () -> notes.add(a))));
+        }
+        menu.show(canvas, e.getScreenX(), e.getScreenY());
+        e.consume();
+    }
+
+    private static MenuItem item(String text, Runnable action) {
+        MenuItem i = new MenuItem(text);
+        i.setMnemonicParsing(false);
+        i.setOnAction(x -> action.run());
+        return i;
+    }
+
+    private static String clip(String name) {
+        return name.length() <= 40 ? name : name.substring(0, 39) + "\u2026";
     }
 
     /** The time under x when x is over the tracks, else the middle of the viewport. */

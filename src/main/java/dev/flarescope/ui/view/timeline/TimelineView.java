@@ -2,11 +2,16 @@ package dev.flarescope.ui.view.timeline;
 
 import dev.flarescope.model.SpanTable;
 import dev.flarescope.model.Trace;
+import dev.flarescope.notes.Note;
+import dev.flarescope.ui.render.notes.NoteLabel;
 import dev.flarescope.ui.render.timeline.TimelineFrame;
 import dev.flarescope.ui.render.timeline.TimelineGeometry;
 import dev.flarescope.ui.render.timeline.TimelineOverlay;
 import dev.flarescope.ui.render.timeline.TimelineRenderer;
 import dev.flarescope.ui.view.common.SharpCanvas;
+import dev.flarescope.ui.view.notes.NoteCommands;
+import dev.flarescope.ui.viewmodel.NoteAnchors;
+import dev.flarescope.ui.viewmodel.PinnedNote;
 import dev.flarescope.ui.viewmodel.SearchModel;
 import dev.flarescope.ui.viewmodel.SpanRef;
 import dev.flarescope.ui.viewmodel.TimeRange;
@@ -17,6 +22,7 @@ import dev.flarescope.ui.viewmodel.TraceDensity;
 import dev.flarescope.ui.viewmodel.TraceSession;
 import dev.flarescope.ui.viewmodel.TrackModel;
 import dev.flarescope.ui.viewmodel.ViewportMath;
+import java.util.List;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.geometry.Orientation;
@@ -47,6 +53,8 @@ public final class TimelineView extends Region implements SharpCanvas {
     private TraceDensity density;
     private SpanRef hovered;
     private TimelineOverlay overlay = TimelineOverlay.NONE;
+    private List<PinnedNote> notes = List.of();
+    private NoteCommands noteCommands;
     private boolean redrawQueued;
 
     public TimelineView(TraceSession session) {
@@ -66,12 +74,17 @@ public final class TimelineView extends Region implements SharpCanvas {
             requestRedraw();
         });
         search.matchesProperty().addListener((obs, was, now) -> requestRedraw());
-        session.analysis().addListener(x -> updateOverlay());
+        session.analysis().addListener(x -> {
+            updateOverlay();
+            pinNotes();
+        });
         session.selectedRequest().addListener(x -> updateOverlay());
         session.highlightedFinding().addListener(x -> updateOverlay());
         vbar.valueProperty().addListener((obs, was, now) -> requestRedraw());
+        session.notes().addListener((javafx.collections.ListChangeListener<Note>) c -> pinNotes());
         new TimelineInput(this).install(canvas);
         rebuild();
+        updateOverlay();
     }
 
     /** Number of spans matching the search query (0 when the query is blank). */
@@ -128,6 +141,26 @@ public final class TimelineView extends Region implements SharpCanvas {
         if (t != null) {
             scrollTo(t.top() - TimelineGeometry.tracksHeight(canvas.getHeight()) / 4);
         }
+    }
+
+    /**
+     * Lets the user add, edit and delete notes here: M, and the context menu on the tracks. Without
+     * it the timeline only shows notes.
+     */
+    public void setNoteCommands(NoteCommands commands) {
+        this.noteCommands = commands;
+    }
+
+    NoteCommands noteCommands() {
+        return noteCommands;
+    }
+
+    /** The note whose label is drawn at canvas (x, y), or null. */
+    Note noteAt(double x, double y) {
+        if (notes.isEmpty() || renderer == null || session.viewport().get() == null) {
+            return null;
+        }
+        return NoteLabel.at(renderer.noteLabels(frame(canvas.getWidth(), canvas.getHeight())), x, y);
     }
 
     /** What is drawn over the trace now (for tests). */
@@ -204,6 +237,14 @@ public final class TimelineView extends Region implements SharpCanvas {
         hovered = null;
         vbar.setValue(0);
         updateScrollRange();
+        pinNotes();
+    }
+
+    /** Finds the notes' spans again (the notes or the trace changed) and redraws. */
+    private void pinNotes() {
+        Trace trace = session.trace();
+        notes = trace == null ? List.of() : PinnedNote.pin(session.notes().stream()
+                .filter(n -> NoteAnchors.onTraceClock(n, session.analysis().get())).toList(), trace);
         requestRedraw();
     }
 
@@ -246,7 +287,7 @@ public final class TimelineView extends Region implements SharpCanvas {
     private TimelineFrame frame(double w, double h) {
         return new TimelineFrame(layout, session.viewport().get(), w, h, vbar.getValue(),
                 session.selectedSpan().get(), hovered, session.timeSelection().get(), search.matches(), density,
-                overlay);
+                overlay, notes);
     }
 
     private void select(SpanRef ref) {
