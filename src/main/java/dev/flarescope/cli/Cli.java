@@ -34,7 +34,7 @@ public final class Cli {
     /** Exit code: a bug; the message asks for {@code --debug}. */
     public static final int INTERNAL = 3;
 
-    private static final Set<String> COMMANDS = Set.of("report", "merge", "record", "demo-server", "help", "--help", "-h", "--version",
+    private static final Set<String> COMMANDS = Set.of("report", "merge", "export-png", "record", "demo-server", "help", "--help", "-h", "--version",
             "-V", "--debug");
 
     private Cli() {

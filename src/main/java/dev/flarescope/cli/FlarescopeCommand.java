@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "flarescope", mixinStandardHelpOptions = true, versionProvider = FlarescopeCommand.Version.class,
         description = "Profiling viewer for LLM-serving stacks. Without arguments (or with trace paths) the "
                 + "app opens; these commands run without a window.",
-        subcommands = {ReportCommand.class, MergeCommand.class, RecordCommand.class, DemoServerCommand.class,
+        subcommands = {ReportCommand.class, MergeCommand.class, ExportPngCommand.class, RecordCommand.class, DemoServerCommand.class,
                 HelpCommand.class},
         footerHeading = "%nExit status:%n",
         footer = {"  0  everything was read and no finding reached --fail-on",

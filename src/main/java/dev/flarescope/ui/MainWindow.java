@@ -5,6 +5,8 @@ import dev.flarescope.icons.Icons;
 import dev.flarescope.ui.dialog.AboutDialog;
 import dev.flarescope.ui.dialog.AboutInfo;
 import dev.flarescope.ui.dialog.OpenDialogs;
+import dev.flarescope.ui.export.ExportController;
+import dev.flarescope.ui.export.ExportView;
 import dev.flarescope.ui.view.common.DropTarget;
 import dev.flarescope.ui.view.common.FxExecutors;
 import dev.flarescope.ui.view.common.LoadMessages;
@@ -99,6 +101,8 @@ public final class MainWindow {
     private final StackPane root = new StackPane();
     private final LiveViewModel live = new LiveViewModel(session, FxExecutors.fxThread());
     private final RecentTargets recentTargets = RecentTargets.forUser();
+    private final ExportController exporter;
+    private final PhaseTimelineView requests = new PhaseTimelineView(session);
     private final NotesViewModel notes = new NotesViewModel(session, FxExecutors.fxThread(),
             FxExecutors.background("flarescope-notes"));
     private final NoteCommands noteCommands = new NoteCommands(notes, () -> root.getScene() == null ? null
@@ -139,6 +143,7 @@ public final class MainWindow {
             }
         });
         buildTabs();
+        exporter = new ExportController(stage, session, this::exportTarget, root, session::notes);
         StackPane content = new StackPane(start, tabs);
         BooleanBinding noTrace = session.traceProperty().isNull();
         start.visibleProperty().bind(noTrace);
@@ -168,6 +173,11 @@ public final class MainWindow {
                     searchField.requestFocus();
                     searchField.selectAll();
                 });
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN),
+                exporter::showDialog);
+        scene.getAccelerators().put(
+                new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                exporter::copyView);
         stage.setScene(scene);
         stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> live.detach());
         stage.getIcons().setAll(Icons.appIcons());
@@ -189,6 +199,11 @@ public final class MainWindow {
     /** The live source attached to this window, if any (attach, pause, follow, detach). */
     public LiveViewModel live() {
         return live;
+    }
+
+    /** The Export action (pictures of the view in front or of the window). */
+    public ExportController exporter() {
+        return exporter;
     }
 
     public Parent root() {
@@ -289,7 +304,6 @@ public final class MainWindow {
 
     /** Requests, Findings and Dashboard, and how they take the user to each other and to the timeline. */
     private void buildRequestTabs() {
-        PhaseTimelineView requests = new PhaseTimelineView(session);
         FindingsPanel findingsPanel = new FindingsPanel(analysis, findings);
         DashboardView dashboard = new DashboardView(session);
         Consumer<TimelineTarget> toTimeline = target -> {
@@ -360,17 +374,43 @@ public final class MainWindow {
         resetZoom.setTooltip(new Tooltip("Show the whole trace"));
         resetZoom.setOnAction(e -> session.showAll());
 
+        Button export = new Button("Export\u2026", Icons.view(Icon.EXPORT));
+        export.setTooltip(new Tooltip("Save or copy a picture of this view with its notes and findings (Ctrl+E;"
+                + " Ctrl+Shift+C copies it at once)"));
+        export.setOnAction(e -> exporter.showDialog());
+
         BooleanBinding noTrace = session.traceProperty().isNull();
         add.disableProperty().bind(noTrace);
+        export.disableProperty().bind(noTrace);
         searchField.disableProperty().bind(noTrace);
         resetZoom.disableProperty().bind(noTrace);
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         ToolBar bar = new ToolBar(open, folder, add, attach, new Separator(Orientation.VERTICAL), searchField, matches,
-                spacer, new LiveBadge(live), resetZoom, helpMenu());
+                spacer, new LiveBadge(live), resetZoom, export, helpMenu());
         bar.setPadding(new Insets(5, 8, 5, 8));
         return bar;
+    }
+
+    /** The view in front, for the Export action: the timeline without its details, the other tabs whole. */
+    private ExportController.Target exportTarget() {
+        Tab tab = tabs.getSelectionModel().getSelectedItem();
+        if (tab == timelineTab) {
+            return new ExportController.Target(ExportView.TIMELINE, timeline, session.viewport().get());
+        }
+        if (tab == flameTab) {
+            return new ExportController.Target(ExportView.FLAME, flameTab.getContent(), session.timeSelection().get());
+        }
+        if (tab == statisticsTab) {
+            return new ExportController.Target(ExportView.STATISTICS, statisticsTab.getContent(),
+                    session.timeSelection().get());
+        }
+        if (tab == requestsTab) {
+            return new ExportController.Target(ExportView.PHASES, requestsTab.getContent(), requests.shownOnTraceClock());
+        }
+        ExportView kind = tab == findingsTab ? ExportView.FINDINGS : ExportView.DASHBOARD;
+        return new ExportController.Target(kind, tab.getContent(), null);
     }
 
     private MenuButton helpMenu() {

@@ -43,8 +43,13 @@ public final class StatisticsView extends BorderPane {
     };
 
     public StatisticsView(TraceSession session) {
-        this.model = new StatisticsViewModel(session, FxExecutors.fxThread(),
-                FxExecutors.background("flarescope-statistics"));
+        this(session, new StatisticsViewModel(session, FxExecutors.fxThread(),
+                FxExecutors.background("flarescope-statistics")));
+    }
+
+    /** A view of an existing view model of {@code session} (an export builds its view model to compute at once). */
+    public StatisticsView(TraceSession session, StatisticsViewModel model) {
+        this.model = model;
         getStyleClass().add("statistics-view");
         getStylesheets().add(StatisticsView.class.getResource("stats.css").toExternalForm());
 

@@ -1,0 +1,165 @@
+package dev.flarescope.cli;
+
+import dev.flarescope.io.TraceLoader;
+import dev.flarescope.model.Trace;
+import dev.flarescope.notes.Note;
+import dev.flarescope.notes.Sidecar;
+import dev.flarescope.notes.TraceNotes;
+import dev.flarescope.ui.export.ExportView;
+import dev.flarescope.ui.export.HeadlessToolkit;
+import dev.flarescope.ui.export.OffscreenView;
+import dev.flarescope.ui.export.PngFiles;
+import dev.flarescope.ui.export.ViewPicture;
+import dev.flarescope.ui.viewmodel.TimeRange;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import javafx.scene.image.WritableImage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code flarescope export-png}: a view of traces as a PNG, drawn by the app's own views with software
+ * rendering and no display, with the header band, the notes of the inputs' sidecars and the findings.
+ * For bug reports written by scripts and for CI artefacts.
+ */
+@Command(name = "export-png", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Render a view of traces to a PNG file, with no display (software rendering).",
+                "The picture has a header (inputs, time shown, TTFT p50/p99, decode tok/s, finding counts),"
+                        + " the notes saved beside the inputs, and the findings."})
+final class ExportPngCommand implements Callable<Integer> {
+
+    @Option(names = "--view", paramLabel = "VIEW", converter = ViewConverter.class, defaultValue = "timeline",
+            description = "timeline, flame, phases, findings, dashboard or statistics (default: ${DEFAULT-VALUE}).")
+    ExportView view;
+
+    @Option(names = "--range", paramLabel = "START..END", converter = TimeWindow.Converter.class,
+            description = "Time to show, from the trace's start, e.g. 1.2s..1.5s (units ns, us, ms, s)."
+                    + " The flame graph and statistics summarise that time. Default: the whole trace.")
+    TimeWindow range;
+
+    @Option(names = "--width", paramLabel = "PX", defaultValue = "1600",
+            description = "Width in logical pixels (default: ${DEFAULT-VALUE}).")
+    int width;
+
+    @Option(names = "--height", paramLabel = "PX", defaultValue = "900",
+            description = "Height in logical pixels, header included (default: ${DEFAULT-VALUE}).")
+    int height;
+
+    @Option(names = "--scale", paramLabel = "N", defaultValue = "1",
+            description = "Pixels per logical pixel: 2 for sharp pictures on high-density screens (default: ${DEFAULT-VALUE}).")
+    double scale;
+
+    @Option(names = "--offset", paramLabel = "PATH=TIME", converter = TimeOffset.Converter.class,
+            description = "Shift the times of one input, e.g. trace.json=+12.5ms. Repeatable.")
+    List<TimeOffset> offsets = new ArrayList<>();
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.png", description = "File to write.")
+    Path output;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Trace files or folders of fragments.")
+    List<Path> paths;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (width < 200 || height < 200) {
+            err.println("flarescope export-png: --width and --height must be at least 200 pixels");
+            return Cli.USAGE;
+        }
+        if (!(scale >= 0.5 && scale <= 4)) {
+            err.println("flarescope export-png: --scale must be between 0.5 and 4");
+            return Cli.USAGE;
+        }
+        try {
+            ViewPicture.checkSize(width, height, scale);
+        } catch (IllegalArgumentException e) {
+            err.println("flarescope export-png: " + e.getMessage());
+            return Cli.USAGE;
+        }
+        TraceLoader.Result loaded = Inputs.load(paths, offsets, err);
+        Trace trace = loaded.trace();
+        if (trace.inputs().isEmpty()) {
+            err.println("flarescope: nothing written: no input could be read");
+            return Cli.USAGE;
+        }
+        TimeRange shown = null;
+        if (range != null) {
+            TimeRange bounds = new TimeRange(trace.minTs(), Math.max(trace.maxTs(), trace.minTs() + 1));
+            if (range.fromNs() >= bounds.duration()) {
+                err.println("flarescope export-png: --range starts after the trace ends (the trace lasts "
+                        + Units.ms(bounds.duration()) + " ms)");
+                return Cli.USAGE;
+            }
+            shown = new TimeRange(bounds.start() + range.fromNs(), bounds.start() + range.toNs());
+        }
+        List<Note> notes = notes(err);
+        List<String> inputs = paths.stream().map(Path::toString).toList();
+        TimeRange window = shown;
+        HeadlessToolkit.start();
+        OffscreenView offscreen = HeadlessToolkit.call(
+                () -> new OffscreenView(view, trace, inputs, window, notes, width, height));
+        HeadlessToolkit.settle();
+        WritableImage picture = HeadlessToolkit.call(() -> offscreen.render(scale));
+        try {
+            PngFiles.write(picture, output);
+        } catch (IOException e) {
+            err.println("flarescope: cannot write " + output + ": " + describe(e));
+            return Cli.USAGE;
+        }
+        int findings = offscreen.findingCount();
+        out.println("wrote " + output + " (" + (int) picture.getWidth() + " x " + (int) picture.getHeight()
+                + " px): " + view.id() + ", " + notes.size() + " note(s), " + findings + " finding(s)");
+        return Cli.OK;
+    }
+
+    private List<Note> notes(PrintWriter err) {
+        Map<Path, Long> offsetsNs = new HashMap<>();
+        for (TimeOffset o : offsets) {
+            offsetsNs.put(Path.of(o.path()), o.ns());
+        }
+        TraceNotes notes = TraceNotes.load(paths, offsetsNs);
+        for (Sidecar.Problem p : notes.problems()) {
+            err.println("flarescope: warning: notes: " + p.userMessage());
+        }
+        return notes.notes();
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such folder";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    /** Picocli converter for {@code --view}. */
+    static final class ViewConverter implements ITypeConverter<ExportView> {
+        @Override
+        public ExportView convert(String value) {
+            try {
+                return ExportView.parseHeadless(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}
