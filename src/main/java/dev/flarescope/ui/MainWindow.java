@@ -444,7 +444,9 @@ public final class MainWindow {
 
     /** Asks for a live target and attaches to it; a target that cannot be opened is explained in a notice. */
     private void chooseAndAttach() {
-        new AttachDialog(stage, recentTargets.entries()).ask().ifPresent(target -> {
+        AttachDialog dialog = new AttachDialog(stage, recentTargets.entries(), live.retention().get());
+        dialog.ask().ifPresent(target -> {
+            live.retention().set(dialog.retention());
             try {
                 live.attach(target);
                 recentTargets.remember(target);

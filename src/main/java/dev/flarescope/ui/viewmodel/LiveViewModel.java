@@ -25,6 +25,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -32,6 +33,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 
 /**
  * Watching a live source in the window: starts the source into a {@link LiveTrace}, and shows the
@@ -62,6 +64,7 @@ public final class LiveViewModel {
     private final ReadOnlyObjectWrapper<LiveState.Kind> stateKind = new ReadOnlyObjectWrapper<>(this, "stateKind");
     private final ReadOnlyObjectWrapper<LiveStats> stats = new ReadOnlyObjectWrapper<>(this, "stats");
     private final BooleanProperty paused = new SimpleBooleanProperty(this, "paused");
+    private final ObjectProperty<Retention> retention = new SimpleObjectProperty<>(this, "retention", Retention.DEFAULT);
     private final BooleanProperty following = new SimpleBooleanProperty(this, "following", true);
 
     // UI thread only
@@ -93,6 +96,14 @@ public final class LiveViewModel {
     }
 
     /**
+     * How much the next attachment keeps (the age and number of events before the oldest are dropped);
+     * an attachment in progress keeps what it started with.
+     */
+    public ObjectProperty<Retention> retention() {
+        return retention;
+    }
+
+    /**
      * Opens the source {@code target} names and attaches to it (detaching from the one before).
      *
      * @throws IllegalArgumentException for an address that cannot be one (the message says why)
@@ -118,7 +129,7 @@ public final class LiveViewModel {
      */
     public void attach(LiveSource source, AutoCloseable companion) throws IOException {
         detach();
-        LiveTrace store = new LiveTrace(Retention.DEFAULT);
+        LiveTrace store = new LiveTrace(retention.get());
         Attachment a = new Attachment(source, store, companion);
         source.addStateListener(s -> ui.execute(() -> showState(a, s)));
         store.addSnapshotListener(a.pending::set);

@@ -1,13 +1,17 @@
 package dev.flarescope.ui.view.live;
 
+import dev.flarescope.live.Retention;
 import dev.flarescope.ui.dialog.OpenDialogs;
 import dev.flarescope.ui.viewmodel.AttachTarget;
 import dev.flarescope.ui.viewmodel.AttachTarget.Kind;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -16,6 +20,8 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.RadioButton;
+import javafx.scene.control.Separator;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -45,8 +51,14 @@ public final class AttachDialog extends Dialog<AttachTarget> {
     private final Label hint = new Label();
     private final HBox browse;
     private final List<AttachTarget> recent;
+    private final TextField minutes = new TextField();
+    private final TextField maxEvents = new TextField();
 
-    public AttachDialog(Window owner, List<AttachTarget> recent) {
+    /**
+     * @param keep what the capture keeps, shown in the "Keep" row; read the user's choice back with
+     *             {@link #retention()}
+     */
+    public AttachDialog(Window owner, List<AttachTarget> recent, Retention keep) {
         this.recent = recent;
         initOwner(owner);
         setTitle("Attach to a live source");
@@ -84,7 +96,19 @@ public final class AttachDialog extends Dialog<AttachTarget> {
         addressRow.managedProperty().bind(address.visibleProperty());
         addressRow.visibleProperty().bind(address.visibleProperty());
 
-        VBox content = new VBox(10, choices, addressRow, token, hint);
+        minutes.setText(keep.window() == null ? "0" : Long.toString(keep.window().toMinutes()));
+        maxEvents.setText(keep.maxEvents() == 0 ? "0" : String.format(Locale.ROOT, "%,d", keep.maxEvents()));
+        minutes.setPrefColumnCount(4);
+        maxEvents.setPrefColumnCount(9);
+        minutes.setId("attach-keep-minutes");
+        maxEvents.setId("attach-keep-events");
+        Label keepHint = new Label("0 = no limit. Older data is dropped so a capture that runs all day fits in memory.");
+        keepHint.getStyleClass().add("attach-hint");
+        HBox keepRow = new HBox(6, new Label("Keep the last"), minutes, new Label("minutes, at most"), maxEvents,
+                new Label("events"));
+        keepRow.setAlignment(Pos.BASELINE_LEFT);
+
+        VBox content = new VBox(10, choices, addressRow, token, hint, new Separator(), keepRow, keepHint);
         content.setPadding(new Insets(12, 16, 4, 16));
         content.setPrefWidth(560);
         getDialogPane().setContent(content);
@@ -93,8 +117,9 @@ public final class AttachDialog extends Dialog<AttachTarget> {
         getDialogPane().getButtonTypes().setAll(attach, ButtonType.CANCEL);
         Button ok = (Button) getDialogPane().lookupButton(attach);
         ok.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
-                () -> kind() != Kind.DEMO && address.getEditor().getText().isBlank(),
-                kinds.selectedToggleProperty(), address.getEditor().textProperty()));
+                () -> kind() != Kind.DEMO && address.getEditor().getText().isBlank() || retention() == null,
+                kinds.selectedToggleProperty(), address.getEditor().textProperty(), minutes.textProperty(),
+                maxEvents.textProperty()));
 
         kinds.selectedToggleProperty().addListener((obs, was, now) -> showKind());
         Kind first = recent.isEmpty() ? Kind.FOLLOW : recent.get(0).kind();
@@ -106,6 +131,22 @@ public final class AttachDialog extends Dialog<AttachTarget> {
     /** Shows the dialog and waits; empty when cancelled. */
     public Optional<AttachTarget> ask() {
         return showAndWait();
+    }
+
+    /** What the user chose to keep, or null while a field holds no whole number of at least 0. */
+    public Retention retention() {
+        long m = wholeNumber(minutes.getText());
+        long n = wholeNumber(maxEvents.getText());
+        return m < 0 || n < 0 ? null : new Retention(m == 0 ? null : Duration.ofMinutes(m), n);
+    }
+
+    /** The number in {@code text} (digits with optional group separators), or -1. */
+    static long wholeNumber(String text) {
+        String digits = text.strip().replace(",", "").replace("_", "").replace(" ", "");
+        if (digits.isEmpty() || digits.length() > 15 || !digits.chars().allMatch(Character::isDigit)) {
+            return -1;
+        }
+        return Long.parseLong(digits);
     }
 
     private Kind kind() {
