@@ -9,6 +9,7 @@ import dev.flarescope.analysis.requests.RequestMetrics;
 import dev.flarescope.analysis.requests.RequestTimeline;
 import dev.flarescope.analysis.stats.SpanStat;
 import dev.flarescope.format.InputException;
+import dev.flarescope.format.chrome.JsonFields;
 import dev.flarescope.model.InputSummary;
 import dev.flarescope.model.ProcessTrack;
 import dev.flarescope.model.RawEvent;
@@ -188,9 +189,9 @@ final class JsonReport {
                 g.writeStartObject();
                 g.writeStringField("phase", p.phase().id());
                 g.writeFieldName("startUs");
-                g.writeNumber(Units.micros(report.clocks().sinceStart(clock, p.startNs())));
+                g.writeNumber(JsonFields.micros(report.clocks().sinceStart(clock, p.startNs())));
                 g.writeFieldName("durUs");
-                g.writeNumber(Units.micros(p.durNs()));
+                g.writeNumber(JsonFields.micros(p.durNs()));
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -218,7 +219,7 @@ final class JsonReport {
             micros("tsUs", f.startNs());
             g.writeFieldName("durUs");
             if (f.durNs() >= 0) {
-                g.writeNumber(Units.micros(f.durNs()));
+                g.writeNumber(JsonFields.micros(f.durNs()));
             } else {
                 g.writeNull();
             }
@@ -241,7 +242,7 @@ final class JsonReport {
         if (ns == RawEvent.NO_TIME) {
             g.writeNull();
         } else {
-            g.writeNumber(Units.micros(ns));
+            g.writeNumber(JsonFields.micros(ns));
         }
     }
 

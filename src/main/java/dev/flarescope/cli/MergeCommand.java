@@ -1,5 +1,6 @@
 package dev.flarescope.cli;
 
+import dev.flarescope.format.chrome.ChromeTraceWriter;
 import dev.flarescope.io.TraceLoader;
 import dev.flarescope.notes.Sidecar;
 import dev.flarescope.notes.TraceNotes;
@@ -57,7 +58,7 @@ final class MergeCommand implements Callable<Integer> {
             return Cli.USAGE;
         }
         try {
-            write(loaded, output.toAbsolutePath());
+            ChromeTraceWriter.writeFile(loaded.trace(), output.toAbsolutePath());
         } catch (IOException e) {
             err.println("flarescope: cannot write " + output + ": " + describe(e));
             return Cli.USAGE;
@@ -90,24 +91,6 @@ final class MergeCommand implements Callable<Integer> {
         } catch (IOException e) {
             err.println("flarescope: cannot write the notes to " + Sidecar.pathFor(output) + ": " + describe(e));
             return Cli.USAGE;
-        }
-    }
-
-    /** Writes to a temporary file next to the target and moves it into place, so a failure leaves no half file. */
-    private static void write(TraceLoader.Result loaded, Path target) throws IOException {
-        Path dir = target.getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
-            try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                MergedTraceWriter.write(loaded.trace(), os);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.flarescope.cli;
 
+import dev.flarescope.format.chrome.ChromeTraceWriter;
 import dev.flarescope.live.FileFollower;
 import dev.flarescope.live.HostPort;
 import dev.flarescope.live.IngestServer;
@@ -217,7 +218,7 @@ final class RecordCommand implements Callable<Integer> {
         Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
         try {
             try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                MergedTraceWriter.write(trace, os);
+                ChromeTraceWriter.write(trace, os);
             }
             try {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

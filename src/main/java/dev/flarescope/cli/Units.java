@@ -35,22 +35,6 @@ final class Units {
         return n < 0 ? null : Long.toString(n);
     }
 
-    /** Nanoseconds as microseconds: exact decimal text with up to three fractional digits. */
-    static String micros(long ns) {
-        long whole = ns / 1000;
-        int frac = (int) Math.abs(ns % 1000);
-        String sign = ns < 0 && whole == 0 ? "-" : "";
-        if (frac == 0) {
-            return sign + whole;
-        }
-        String f = String.format(Locale.ROOT, "%03d", frac);
-        int end = f.length();
-        while (f.charAt(end - 1) == '0') {
-            end--;
-        }
-        return sign + whole + "." + f.substring(0, end);
-    }
-
     /** {@code s} cut to {@code max} characters, marking the cut with "...". */
     static String clip(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max - 3) + "...";

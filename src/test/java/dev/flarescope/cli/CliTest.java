@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.flarescope.format.chrome.JsonFields;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.concurrent.Callable;
@@ -71,12 +72,12 @@ class CliTest {
 
     @Test
     void microsAreExactDecimals() {
-        assertEquals("0", Units.micros(0));
-        assertEquals("1", Units.micros(1_000));
-        assertEquals("1.5", Units.micros(1_500));
-        assertEquals("0.001", Units.micros(1));
-        assertEquals("-0.25", Units.micros(-250));
-        assertEquals("-2.125", Units.micros(-2_125));
-        assertEquals("1700000000000000.123", Units.micros(1_700_000_000_000_000_123L));
+        assertEquals("0", JsonFields.micros(0));
+        assertEquals("1", JsonFields.micros(1_000));
+        assertEquals("1.5", JsonFields.micros(1_500));
+        assertEquals("0.001", JsonFields.micros(1));
+        assertEquals("-0.25", JsonFields.micros(-250));
+        assertEquals("-2.125", JsonFields.micros(-2_125));
+        assertEquals("1700000000000000.123", JsonFields.micros(1_700_000_000_000_000_123L));
     }
 }

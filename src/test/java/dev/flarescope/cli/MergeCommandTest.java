@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flarescope.format.chrome.JsonFields;
 import dev.flarescope.io.TraceLoader;
 import dev.flarescope.model.RequestRecord;
 import dev.flarescope.model.Trace;

@@ -1,10 +1,11 @@
-package dev.flarescope.cli;
+package dev.flarescope.format.chrome;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.flarescope.model.BenchResult;
 import dev.flarescope.model.RawEvent;
 import dev.flarescope.model.RequestRecord;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -12,11 +13,11 @@ import java.util.Map;
  * counts, {@link RawEvent#NO_TIME}) are {@code null}, and request records and bench results appear
  * with all their canonical fields, so a merged file keeps everything the inputs said.
  */
-final class JsonFields {
+public final class JsonFields {
     private JsonFields() {
     }
 
-    static void number(JsonGenerator g, String field, double v) throws IOException {
+    public static void number(JsonGenerator g, String field, double v) throws IOException {
         g.writeFieldName(field);
         if (Double.isFinite(v)) {
             g.writeNumber(v);
@@ -25,7 +26,7 @@ final class JsonFields {
         }
     }
 
-    static void count(JsonGenerator g, String field, long n) throws IOException {
+    public static void count(JsonGenerator g, String field, long n) throws IOException {
         g.writeFieldName(field);
         if (n < 0) {
             g.writeNull();
@@ -34,7 +35,7 @@ final class JsonFields {
         }
     }
 
-    static void string(JsonGenerator g, String field, String s) throws IOException {
+    public static void string(JsonGenerator g, String field, String s) throws IOException {
         g.writeFieldName(field);
         if (s == null) {
             g.writeNull();
@@ -44,7 +45,7 @@ final class JsonFields {
     }
 
     /** A time in ns, or null for {@link RawEvent#NO_TIME}. */
-    static void time(JsonGenerator g, String field, long ns) throws IOException {
+    public static void time(JsonGenerator g, String field, long ns) throws IOException {
         g.writeFieldName(field);
         if (ns == RawEvent.NO_TIME) {
             g.writeNull();
@@ -54,7 +55,7 @@ final class JsonFields {
     }
 
     /** The summary fields of a request, as the report lists them. */
-    static void requestSummary(JsonGenerator g, RequestRecord r) throws IOException {
+    public static void requestSummary(JsonGenerator g, RequestRecord r) throws IOException {
         string(g, "id", r.id);
         string(g, "provider", r.provider);
         string(g, "model", r.model);
@@ -67,7 +68,7 @@ final class JsonFields {
     }
 
     /** Every canonical field of a request. */
-    static void request(JsonGenerator g, RequestRecord r) throws IOException {
+    public static void request(JsonGenerator g, RequestRecord r) throws IOException {
         g.writeStartObject();
         requestSummary(g, r);
         string(g, "sourceFormat", r.sourceFormat);
@@ -119,7 +120,7 @@ final class JsonFields {
     }
 
     /** Every field of a llama-bench result. */
-    static void bench(JsonGenerator g, BenchResult b) throws IOException {
+    public static void bench(JsonGenerator g, BenchResult b) throws IOException {
         g.writeStartObject();
         string(g, "model", b.model);
         string(g, "modelType", b.modelType);
@@ -137,12 +138,28 @@ final class JsonFields {
     }
 
     /** An object whose values are JSON texts, copied as they are. */
-    static void raw(JsonGenerator g, String field, Map<String, String> members) throws IOException {
+    public static void raw(JsonGenerator g, String field, Map<String, String> members) throws IOException {
         g.writeObjectFieldStart(field);
         for (Map.Entry<String, String> e : members.entrySet()) {
             g.writeFieldName(e.getKey());
             g.writeRawValue(e.getValue());
         }
         g.writeEndObject();
+    }
+
+    /** Nanoseconds as microseconds: exact decimal text with up to three fractional digits. */
+    public static String micros(long ns) {
+        long whole = ns / 1000;
+        int frac = (int) Math.abs(ns % 1000);
+        String sign = ns < 0 && whole == 0 ? "-" : "";
+        if (frac == 0) {
+            return sign + whole;
+        }
+        String f = String.format(Locale.ROOT, "%03d", frac);
+        int end = f.length();
+        while (f.charAt(end - 1) == '0') {
+            end--;
+        }
+        return sign + whole + "." + f.substring(0, end);
     }
 }

@@ -1,4 +1,4 @@
-package dev.flarescope.cli;
+package dev.flarescope.format.chrome;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -18,8 +18,13 @@ import dev.flarescope.model.SpanTable;
 import dev.flarescope.model.StackFrameTable;
 import dev.flarescope.model.ThreadTrack;
 import dev.flarescope.model.Trace;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,7 +48,7 @@ import java.util.Map;
  *       {@code "flarescope"} member, which Chrome's viewer ignores.</li>
  * </ul>
  */
-final class MergedTraceWriter {
+public final class ChromeTraceWriter {
     private static final JsonFactory FACTORY = new JsonFactory();
 
     private final Trace trace;
@@ -51,7 +56,7 @@ final class MergedTraceWriter {
     /** The pid each process is written with, by process index. */
     private final String[] pids;
 
-    private MergedTraceWriter(Trace trace, JsonGenerator g) {
+    private ChromeTraceWriter(Trace trace, JsonGenerator g) {
         this.trace = trace;
         this.g = g;
         this.pids = outputPids(trace.processes());
@@ -61,7 +66,7 @@ final class MergedTraceWriter {
      * A process's own pid, unless another process of another host has the same one: within one file a
      * pid is one process, so those are written as {@code <pid>@<host>} (the host stays in the label).
      */
-    static String[] outputPids(List<ProcessTrack> processes) {
+    private static String[] outputPids(List<ProcessTrack> processes) {
         Map<String, Integer> uses = new HashMap<>();
         for (ProcessTrack p : processes) {
             uses.merge(p.pid(), 1, Integer::sum);
@@ -76,11 +81,32 @@ final class MergedTraceWriter {
     }
 
     /** Writes {@code trace} to {@code out}; does not close it. */
-    static void write(Trace trace, OutputStream out) throws IOException {
+    public static void write(Trace trace, OutputStream out) throws IOException {
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.setPrettyPrinter(new EventPerLine());
-            new MergedTraceWriter(trace, g).document();
+            new ChromeTraceWriter(trace, g).document();
+        }
+    }
+
+    /**
+     * Writes {@code trace} to {@code target} whole or not at all: to a temporary file beside it, then
+     * moved into place, so a failure leaves no half file under the name.
+     */
+    public static void writeFile(Trace trace, Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        try {
+            try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                write(trace, os);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
         }
     }
 
@@ -359,7 +385,7 @@ final class MergedTraceWriter {
 
     private void time(String field, long ns) throws IOException {
         g.writeFieldName(field);
-        g.writeNumber(Units.micros(ns));
+        g.writeNumber(JsonFields.micros(ns));
     }
 
     private void args(int ref) throws IOException {
