@@ -12,20 +12,28 @@ import dev.flarescope.live.Retention;
 import dev.flarescope.live.StreamConnector;
 import dev.flarescope.model.Trace;
 import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.ArgGroup;
@@ -52,7 +60,7 @@ final class RecordCommand implements Callable<Integer> {
     SourceChoice source;
 
     static final class SourceChoice {
-        @Option(names = "--follow", paramLabel = "PATH", description = "Follow a growing JSONL file, or every file in a folder.")
+        @Option(names = "--follow", paramLabel = "PATH", description = "Follow a growing JSONL file or Chrome JSON array, or every file in a folder.")
         Path follow;
 
         @Option(names = "--connect", paramLabel = "URL", description = "Read a stream of events (NDJSON or server-sent events).")
@@ -123,10 +131,17 @@ final class RecordCommand implements Callable<Integer> {
             String ended = capture(src, store, stopRequested);
             src.stop();
             Trace trace = store.flush(TimeUnit.MINUTES.toMillis(5)).trace();
+            Written w;
             try {
-                write(trace, target);
+                w = write(trace, target, UnaryOperator.identity());
             } catch (IOException e) {
                 err.println("flarescope: cannot write " + output + ": " + e.getMessage());
+                return Cli.USAGE;
+            }
+            if (w.failure() != null) {
+                String what = isDiskFull(w.failure()) ? "disk full" : "write failed (" + w.failure().getMessage() + ")";
+                err.println("flarescope: " + what + " while writing " + output + " after " + w.events() + " events; "
+                        + output + " holds the first " + w.events() + " complete events");
                 return Cli.USAGE;
             }
             out.println("wrote " + output + " (" + ended + "): " + trace.events() + " event(s), "
@@ -213,20 +228,164 @@ final class RecordCommand implements Callable<Integer> {
         }
     }
 
-    /** Writes to a temporary file next to the target and moves it into place, so a failure leaves no half file. */
-    private static void write(Trace trace, Path target) throws IOException {
+    /**
+     * How writing ended: {@code failure} is null when the whole trace was written; otherwise the file
+     * holds the first {@code events} trace events, complete, and a valid ending.
+     */
+    record Written(long events, IOException failure) {
+    }
+
+    /**
+     * Writes to a temporary file next to the target and moves it into place, so the target is never
+     * half written. When writing fails (the disk fills up), the file is cut back to the end of the last
+     * event that reached the disk whole and closed there with {@code ]}, so it is still a valid trace
+     * holding the first events in the order written; request records and other members that come after
+     * the events are then missing. Cutting back frees what the cut event took; if even the ending does
+     * not fit, an earlier end is tried.
+     *
+     * @param disk what stands between the writer and the file (identity, or a fault for tests)
+     * @throws IOException when no file could be made at all
+     */
+    static Written write(Trace trace, Path target, UnaryOperator<OutputStream> disk) throws IOException {
         Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
         try {
-            try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                ChromeTraceWriter.write(trace, os);
+            Written w;
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                EventBoundaries marks = new EventBoundaries(disk.apply(Channels.newOutputStream(ch)));
+                IOException failure = null;
+                try (OutputStream os = new BufferedOutputStream(marks, 1 << 16)) {
+                    ChromeTraceWriter.write(trace, os);
+                } catch (IOException e) {
+                    failure = e;
+                }
+                w = failure == null ? new Written(marks.events(), null) : cutBack(ch, marks, failure);
             }
             try {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            return w;
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static Written cutBack(FileChannel ch, EventBoundaries marks, IOException failure) throws IOException {
+        IOException last = failure;
+        for (EventBoundaries.Mark m : marks.recent()) {
+            try {
+                ch.truncate(m.offset());
+                ByteBuffer ending = ByteBuffer.wrap((m.offset() == 0 ? EMPTY_TRACE : CLOSE_EVENTS)
+                        .getBytes(StandardCharsets.US_ASCII));
+                while (ending.hasRemaining()) {
+                    ch.write(ending, ch.size());
+                }
+                return new Written(m.events(), failure);
+            } catch (IOException e) {
+                last = e;
+            }
+        }
+        last.addSuppressed(failure);
+        throw last;
+    }
+
+    private static boolean isDiskFull(IOException e) {
+        String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+        return m.contains("no space left") || m.contains("not enough space") || m.contains("quota exceeded");
+    }
+
+    private static final String CLOSE_EVENTS = "\n]}\n";
+    private static final String EMPTY_TRACE = "{\"traceEvents\":[]}\n";
+
+    /**
+     * Passes the written trace through and notes where each event in {@code traceEvents} ends, counting
+     * only bytes the file took: {@link ChromeTraceWriter} writes {@code {"traceEvents":[} on the first
+     * line and then one event per line, each but the last followed by a comma, until a line starting
+     * with {@code ]}. Keeps the ends of the last {@value #KEPT} events (and the start of the array, and
+     * the start of the file), newest first.
+     */
+    private static final class EventBoundaries extends FilterOutputStream {
+        static final int KEPT = 64;
+
+        record Mark(long offset, long events) {
+        }
+
+        private final ArrayDeque<Mark> marks = new ArrayDeque<>();
+        private long position;
+        private long line;
+        private long events;
+        private int lineFirst = -1;
+        private int previous = -1;
+        private boolean failed;
+        private boolean eventsOver;
+
+        EventBoundaries(OutputStream out) {
+            super(out);
+            marks.push(new Mark(0, 0));
+        }
+
+        long events() {
+            return events;
+        }
+
+        /** Places the file may be cut at, the latest first. */
+        Iterable<Mark> recent() {
+            return marks;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (failed) {
+                throw new IOException("writing already failed");
+            }
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                failed = true; // what this call wrote in part is cut off with the event it belongs to
+                throw e;
+            }
+            for (int i = off; i < off + len; i++) {
+                see(b[i]);
+            }
+        }
+
+        /** Flushes only: the file stays open, as it may still be cut back. */
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+
+        private void see(byte c) {
+            if (c == '\n' && !eventsOver) {
+                if (line == 0) {
+                    mark(position); // just after "[": the array, still empty
+                } else if (lineFirst == '{') {
+                    events++;
+                    mark(previous == ',' ? position - 1 : position);
+                } else if (lineFirst == ']') {
+                    eventsOver = true;
+                }
+                line++;
+                lineFirst = -1;
+            } else if (lineFirst < 0) {
+                lineFirst = c;
+                eventsOver |= c == ']';
+            }
+            previous = c;
+            position++;
+        }
+
+        private void mark(long offset) {
+            marks.push(new Mark(offset, events));
+            if (marks.size() > KEPT) {
+                marks.removeLast();
+            }
         }
     }
 

@@ -34,7 +34,11 @@ import java.util.stream.Stream;
  * own input of the trace; a new file at the path of a rotated one is named {@code path #2}.
  *
  * <p>The format of each file is decided from its first complete lines ({@link FormatDetector}); only
- * line-oriented formats can be followed (Chrome events one per line, dnet frames, metrics logs).
+ * line-oriented formats can be followed (Chrome events one per line, dnet frames, metrics logs), and
+ * one more shape: a Chrome JSON array still being written ({@code [{...},{...},} with no closing
+ * bracket yet), as Chromium and many tracing libraries write. Its complete events are handed over as
+ * they appear ({@link JsonArrayFramer}); the missing bracket and a trailing comma are expected, and a
+ * closing bracket ends the following of that file.
  */
 public final class FileFollower implements LiveSource {
     static final long POLL_MS = 100;
@@ -193,6 +197,10 @@ public final class FileFollower implements LiveSource {
         private long line = 1;
         private Format format;
         private boolean skipped;
+        /** Lines (false) or one growing JSON array (true); null until the first content tells. */
+        private Boolean growingArray;
+        private boolean arrayOpened;
+        private boolean arrayEnded;
 
         Tail(Path p) throws IOException {
             this.channel = FileChannel.open(p, StandardOpenOption.READ);
@@ -206,8 +214,10 @@ public final class FileFollower implements LiveSource {
             if (size < offset) {
                 offset = 0; // truncated in place: what it holds now is new
                 line = 1;
+                arrayOpened = false;
+                arrayEnded = false;
             }
-            while (offset < size && !skipped) {
+            while (offset < size && !skipped && !arrayEnded) {
                 int n = (int) Math.min(READ_CHUNK, size - offset);
                 ByteBuffer buf = ByteBuffer.allocate(n);
                 while (buf.hasRemaining()) {
@@ -216,17 +226,66 @@ public final class FileFollower implements LiveSource {
                     }
                 }
                 byte[] bytes = Arrays.copyOf(buf.array(), buf.position());
-                int end = lastNewline(bytes) + 1;
+                if (growingArray == null) {
+                    growingArray = bytes.length == READ_CHUNK ? Boolean.FALSE : JsonArrayFramer.isGrowingArray(bytes);
+                    if (growingArray == null) {
+                        return; // no content yet, or not enough to tell lines from an array
+                    }
+                }
+                int end = growingArray ? readElements(bytes) : readLines(bytes);
                 if (end == 0) {
                     if (bytes.length == READ_CHUNK) {
-                        throw new IOException(name + ": a line longer than " + READ_CHUNK + " bytes");
+                        throw new IOException(name + ": " + (growingArray ? "an event" : "a line") + " longer than "
+                                + READ_CHUNK + " bytes");
                     }
-                    return; // a partial line: wait for its newline
+                    return; // a partial line or event: wait for the rest
                 }
-                byte[] lines = end == bytes.length ? bytes : Arrays.copyOf(bytes, end);
-                deliver(lines);
                 offset += end;
             }
+        }
+
+        /** Hands over the complete lines; returns how many bytes they take. */
+        private int readLines(byte[] bytes) throws InterruptedException {
+            int end = lastNewline(bytes) + 1;
+            if (end > 0) {
+                deliver(end == bytes.length ? bytes : Arrays.copyOf(bytes, end));
+            }
+            return end;
+        }
+
+        /**
+         * Hands over the complete elements of a growing array as one array of them; returns how many
+         * bytes are done with. The batch is the file's bytes from the first element to the end of the
+         * last, in brackets, so the reader's byte offsets and lines map straight back to the file.
+         */
+        private int readElements(byte[] bytes) throws InterruptedException {
+            JsonArrayFramer.Frame f = JsonArrayFramer.scan(bytes, arrayOpened);
+            arrayOpened = f.opened();
+            arrayEnded = f.closed(); // what follows the closing bracket is not part of the trace
+            if (f.elements() > 0) {
+                byte[] batch = new byte[f.end() - f.first() + 2];
+                batch[0] = '[';
+                System.arraycopy(bytes, f.first(), batch, 1, f.end() - f.first());
+                batch[batch.length - 1] = ']';
+                deliverArray(batch, line + count(bytes, 0, f.first(), (byte) '\n'), offset + f.first() - 1);
+            }
+            line += count(bytes, 0, f.consumed(), (byte) '\n');
+            return f.consumed();
+        }
+
+        private void deliverArray(byte[] batch, long firstLine, long batchOffset) throws InterruptedException {
+            if (format == null) {
+                FormatDetector.Detection d = FormatDetector.detect(batch);
+                if (d.format() != Format.CHROME_JSON) {
+                    skipped = true;
+                    String why = d.format() == Format.UNKNOWN ? d.reason() : "a " + d.format().description()
+                            + " is read whole, not followed";
+                    store.append(name, d.format().id(), 0, sink -> sink.note(name + " is not followed: " + why));
+                    return;
+                }
+                format = Format.CHROME_JSON;
+            }
+            store.append(name, format.id(), batch.length, new ReaderBatch(name, batch, format, firstLine, batchOffset));
         }
 
         private void deliver(byte[] lines) throws InterruptedException {
@@ -268,9 +327,13 @@ public final class FileFollower implements LiveSource {
     }
 
     private static long count(byte[] b, byte c) {
+        return count(b, 0, b.length, c);
+    }
+
+    private static long count(byte[] b, int from, int to, byte c) {
         long n = 0;
-        for (byte x : b) {
-            if (x == c) {
+        for (int i = from; i < to; i++) {
+            if (b[i] == c) {
                 n++;
             }
         }

@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class HttpServers {
     static final int REQUEST_SECONDS = 30;
     static final int RESPONSE_SECONDS = 3600;
+    private static final int QUEUE = 256;
 
     private HttpServers() {
     }
@@ -37,7 +38,13 @@ final class HttpServers {
         return a != null && a.isLoopbackAddress();
     }
 
-    /** A server on {@code address} with at most {@code threads} handler threads and a bounded backlog of requests. */
+    /**
+     * A server on {@code address} with at most {@code threads} handler threads and a bounded queue of
+     * {@value #QUEUE} requests. The JDK server reads a request's headers and body on the handler thread,
+     * so a thread is busy for as long as its client takes to send (up to {@value #REQUEST_SECONDS} s).
+     * When every thread is busy and the queue is full, a new request's connection is closed unanswered;
+     * it is never read on the server's only dispatcher thread, which would stall every other client.
+     */
     static Server create(InetSocketAddress address, int threads, String name) throws IOException {
         setIfAbsent("sun.net.httpserver.maxReqTime", REQUEST_SECONDS);
         setIfAbsent("sun.net.httpserver.maxRspTime", RESPONSE_SECONDS);
@@ -50,11 +57,11 @@ final class HttpServers {
         }
         AtomicInteger n = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(256), r -> {
+                new ArrayBlockingQueue<>(QUEUE), r -> {
                     Thread t = new Thread(r, name + "-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
-                }, new ThreadPoolExecutor.CallerRunsPolicy());
+                }, new ThreadPoolExecutor.AbortPolicy()); // the JDK closes a rejected connection
         pool.allowCoreThreadTimeOut(true);
         server.setExecutor(pool);
         return new Server(server, pool);

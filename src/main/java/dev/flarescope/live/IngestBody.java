@@ -1,10 +1,13 @@
 package dev.flarescope.live;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.flarescope.format.Format;
+import dev.flarescope.format.Utf8JsonFactory;
+import dev.flarescope.format.metrics.DecimalTime;
 import dev.flarescope.io.FormatDetector;
 import java.io.IOException;
 import java.util.Set;
@@ -21,7 +24,9 @@ import java.util.Set;
  * only validates and counts, with one streaming parse that keeps nothing.
  */
 final class IngestBody {
-    private static final JsonFactory JSON = new JsonFactory();
+    /** The members of a dnet frame the reader reads as single values. */
+    private static final Set<String> FRAME_FIELDS = Set.of("type", "name", "cat", "ts", "req_id", "pid", "tid");
+    private static final String FIELD_RULE = "must be a string or a number (an integer pid or tid within 64 bits)";
     private static final Set<Format> LIVE_FORMATS = Set.of(Format.CHROME_JSON, Format.CHROME_JSONL,
             Format.DNET_FRAMES, Format.LLM_METRICS, Format.SGLANG_METRICS, Format.LLAMA_TIMINGS);
 
@@ -52,7 +57,10 @@ final class IngestBody {
             throw new BodyException("a " + d.format().description() + " is not taken here; push Chrome events "
                     + "(array, object form or one per line), dnet batches or request-metrics lines");
         }
-        try (JsonParser p = JSON.createParser(body)) {
+        // UTF-8 always, as the readers read, and a factory of its own: a factory's table of field names
+        // outlives its parsers, and a name found there is not decoded (so not checked) again, which
+        // made the verdict on a body depend on the bodies before it
+        try (JsonParser p = new Utf8JsonFactory(new JsonFactoryBuilder()).createParser(body)) {
             Counts c = new Counts();
             JsonToken t;
             long lastEnd = -1;
@@ -107,7 +115,7 @@ final class IngestBody {
                 throw new BodyException("at byte " + p.currentTokenLocation().getByteOffset() + ": " + what + " " + n
                         + " of the array at byte " + arrayAt + " is not an event object");
             }
-            p.skipChildren();
+            skip(p);
             n++;
         }
         return n;
@@ -121,7 +129,8 @@ final class IngestBody {
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String key = p.currentName();
             JsonToken v = p.nextToken();
-            boolean events = key.equals("traceEvents") && format == Format.CHROME_JSON
+            // Chrome's object form carries events in traceEvents and, as sample events, in samples
+            boolean events = (key.equals("traceEvents") || key.equals("samples")) && format == Format.CHROME_JSON
                     || key.equals("events") && format == Format.DNET_FRAMES;
             if (events && v == JsonToken.START_ARRAY) {
                 long k = format == Format.DNET_FRAMES ? frames(p) : objects(p, key + "[]", at);
@@ -130,8 +139,12 @@ final class IngestBody {
                 c.objectForm |= key.equals("traceEvents");
             } else if (key.equals("node_id") && format == Format.DNET_FRAMES && v.isScalarValue() && c.node == null) {
                 c.node = p.getText();
+            } else if (format == Format.DNET_FRAMES && !frameField(p, key, v)) {
+                // the reader reads a batch's other members as a frame's
+                throw new BodyException("at byte " + p.currentTokenLocation().getByteOffset() + ": " + key + " "
+                        + FIELD_RULE);
             } else {
-                p.skipChildren();
+                skip(p);
             }
         }
         if (t != JsonToken.END_OBJECT) {
@@ -141,7 +154,10 @@ final class IngestBody {
         return n;
     }
 
-    /** Counts dnet frames, each of which must carry the type, name and ts the reader needs. */
+    /**
+     * Counts dnet frames, each of which must carry the type, name and ts the reader needs. A key given
+     * twice must be valid both times: the reader refuses a frame on the first bad value it meets.
+     */
     private static long frames(JsonParser p) throws IOException, BodyException {
         long n = 0;
         JsonToken t;
@@ -153,23 +169,89 @@ final class IngestBody {
             boolean type = false;
             boolean name = false;
             boolean ts = false;
+            boolean bad = false;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
                 JsonToken v = p.nextToken();
                 switch (key) {
-                    case "type" -> type = v == JsonToken.VALUE_STRING && Set.of("B", "E", "I").contains(p.getText());
-                    case "name" -> name = v == JsonToken.VALUE_STRING;
-                    case "ts" -> ts = v.isNumeric();
-                    default -> p.skipChildren();
+                    case "type" -> {
+                        type = v == JsonToken.VALUE_STRING && Set.of("B", "E", "I").contains(p.getText());
+                        bad |= !type;
+                    }
+                    case "name" -> {
+                        name = v == JsonToken.VALUE_STRING && p.getTextLength() >= 0; // decoded, as UTF-8 is checked
+                        bad |= !name;
+                    }
+                    case "ts" -> {
+                        ts = v.isNumeric() && inRange(p.getText());
+                        bad |= !ts;
+                    }
+                    default -> {
+                        if (!frameField(p, key, v)) {
+                            throw new BodyException("at byte " + p.currentTokenLocation().getByteOffset() + ": events["
+                                    + n + "]." + key + " " + FIELD_RULE);
+                        }
+                        skip(p);
+                    }
                 }
             }
-            if (!type || !name || !ts) {
+            if (bad || !type || !name || !ts) {
                 throw new BodyException("at byte " + at + ": events[" + n + "] needs \"type\" (B, E or I), a string "
-                        + "\"name\" and a numeric \"ts\"");
+                        + "\"name\" and a numeric \"ts\" (seconds), each given once");
             }
             n++;
         }
         return n;
+    }
+
+    /**
+     * Whether the dnet reader can take this member of a frame: the frame's own fields must be single
+     * values (the reader does not step over an object or array there, and loses the line), and a pid
+     * or tid that is an integer must fit 64 bits.
+     */
+    private static boolean frameField(JsonParser p, String key, JsonToken v) throws IOException {
+        if (!FRAME_FIELDS.contains(key)) {
+            return true;
+        }
+        if (!v.isScalarValue()) {
+            return false;
+        }
+        return !(key.equals("pid") || key.equals("tid")) || v != JsonToken.VALUE_NUMBER_INT
+                || p.getNumberType() != JsonParser.NumberType.BIG_INTEGER;
+    }
+
+    /** Whether a ts in seconds fits the model's nanosecond times, as the dnet reader requires. */
+    private static boolean inRange(String seconds) {
+        try {
+            DecimalTime.toNanos(seconds, DecimalTime.SECONDS);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Skips the value the parser is on, decoding every string in it: Jackson's own skipping does not
+     * look inside strings, and the reader that decodes the body later refuses invalid UTF-8 there.
+     */
+    private static void skip(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_STRING) {
+            p.getTextLength();
+        }
+        if (t != JsonToken.START_OBJECT && t != JsonToken.START_ARRAY) {
+            return;
+        }
+        int depth = 1;
+        while (depth > 0 && (t = p.nextToken()) != null) {
+            if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                depth++;
+            } else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+                depth--;
+            } else if (t == JsonToken.VALUE_STRING) {
+                p.getTextLength();
+            }
+        }
     }
 
     /** The body with every line break inside a JSON value (outside strings, where none can be) made a space. */

@@ -16,7 +16,11 @@ import java.util.function.Consumer;
  * before it is answered ({@link IngestBody}): {@code 202 {"accepted": n}} means its n events are in
  * the store; {@code 400 {"error": reason}} means none are, and the server goes on. Bodies above the
  * limit (16 MB by default) get {@code 413}; when the store's budget of undecoded bytes stays full for
- * {@value #APPEND_WAIT_MS} ms the answer is {@code 503} with {@code Retry-After}.
+ * {@value #APPEND_WAIT_MS} ms the answer is {@code 503} with {@code Retry-After}. A body sent with
+ * {@code Content-Encoding: gzip} is decompressed first, within the same limit ({@link BodyReader});
+ * other encodings get {@code 415}. A sender that breaks off inside its body (killed, connection
+ * reset) has nothing of that body taken: it never saw a 202, so it will send the whole body again,
+ * and keeping its complete events would store them twice.
  *
  * <p>Pushed data arrives as one input per sender: the {@code X-Flarescope-Input} header if given,
  * else the dnet {@code node_id} of the batch, else "ingest". (Inputs carry host metadata, so two
@@ -28,11 +32,18 @@ import java.util.function.Consumer;
 public final class IngestServer implements LiveSource {
     public static final long DEFAULT_MAX_BODY = 16L << 20;
     static final long APPEND_WAIT_MS = 10_000;
-    private static final int THREADS = 8;
+    /**
+     * Connections received at once. The JDK server reads a request on its handler thread, so a thread
+     * is held for as long as the client takes to send (at most {@link HttpServers#REQUEST_SECONDS} s):
+     * there are enough that many slow clients cannot keep a prompt one waiting.
+     */
+    static final int THREADS = 256;
+    /** Memory all bodies being received may hold together. */
+    static final long BODY_BUDGET = 256L << 20;
 
     private final InetSocketAddress address;
     private final byte[] token;
-    private final long maxBody;
+    private final BodyReader bodies;
     private final StateHolder state = new StateHolder();
     private volatile HttpServers.Server server;
     private volatile LiveTrace store;
@@ -48,7 +59,7 @@ public final class IngestServer implements LiveSource {
         }
         this.address = address;
         this.token = token == null || token.isEmpty() ? null : token.getBytes(StandardCharsets.UTF_8);
-        this.maxBody = maxBody;
+        this.bodies = new BodyReader(maxBody, BODY_BUDGET, APPEND_WAIT_MS);
     }
 
     public IngestServer(InetSocketAddress address, String token) {
@@ -125,17 +136,27 @@ public final class IngestServer implements LiveSource {
                 return;
             }
             String length = ex.getRequestHeaders().getFirst("Content-Length");
-            if (length != null && parseLong(length) > maxBody) {
-                tooLarge(ex);
-                return;
+            String encoding = ex.getRequestHeaders().getFirst("Content-Encoding");
+            try (BodyReader.Body body = bodies.read(ex.getRequestBody(), encoding, length == null ? -1 : parseLong(length))) {
+                accept(ex, body.bytes());
+            } catch (BodyReader.Refused e) {
+                refuse(ex, e);
+            } catch (BodyReader.CutShort e) {
+                // the sender broke off inside its body: nothing of it is taken, and no one is left to answer
             }
-            byte[] body = HttpServers.readBody(ex, maxBody);
-            if (body == null) {
-                tooLarge(ex);
-                return;
-            }
-            accept(ex, body);
         }
+    }
+
+    private static void refuse(HttpExchange ex, BodyReader.Refused e) throws IOException {
+        switch (e.status) {
+            case 413 -> ex.getResponseHeaders().set("Connection", "close"); // the rest of the body is not read
+            case 415 -> ex.getResponseHeaders().set("Accept-Encoding", "gzip, identity");
+            case 503 -> ex.getResponseHeaders().set("Retry-After", "1");
+            default -> {
+                // 400: the connection can go on; the server skips what is left of the body
+            }
+        }
+        HttpServers.error(ex, e.status, e.getMessage());
     }
 
     private void accept(HttpExchange ex, byte[] body) throws IOException {
@@ -165,11 +186,6 @@ public final class IngestServer implements LiveSource {
             return;
         }
         HttpServers.json(ex, 202, "{\"accepted\":" + in.events() + "}");
-    }
-
-    private void tooLarge(HttpExchange ex) throws IOException {
-        ex.getResponseHeaders().set("Connection", "close");
-        HttpServers.error(ex, 413, "the body is larger than " + maxBody + " bytes; send smaller batches");
     }
 
     private static String inputName(HttpExchange ex, IngestBody.Inspection in) {

@@ -183,8 +183,8 @@ public final class StreamConnector implements LiveSource {
     }
 
     private void read(InputStream in, boolean sse) throws IOException, InterruptedException {
-        LineReader lines = new LineReader(in);
         Batcher out = new Batcher();
+        LineReader lines = new LineReader(in, out::flush);
         SseEvent event = new SseEvent();
         try {
             byte[] line;
@@ -194,7 +194,7 @@ public final class StreamConnector implements LiveSource {
                 } else {
                     event.field(line, out);
                 }
-                if (lines.drained() || out.size() >= FLUSH_BYTES) {
+                if (out.size() >= FLUSH_BYTES) {
                     out.flush();
                 }
             }
@@ -332,18 +332,26 @@ public final class StreamConnector implements LiveSource {
      * a last line with no break is never returned, as the stream may have been cut inside it.
      */
     private static final class LineReader {
+        /** Called before a read that would wait: everything complete so far should be handed over then. */
+        @FunctionalInterface
+        interface Idle {
+            void idle() throws InterruptedException;
+        }
+
         private final InputStream in;
+        private final Idle idle;
         private final byte[] buf = new byte[64 * 1024];
         private int pos;
         private int end;
         private boolean skipLf;
         private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
 
-        LineReader(InputStream in) {
+        LineReader(InputStream in, Idle idle) {
             this.in = in;
+            this.idle = idle;
         }
 
-        byte[] next() throws IOException {
+        byte[] next() throws IOException, InterruptedException {
             while (true) {
                 while (pos < end) {
                     byte b = buf[pos++];
@@ -367,6 +375,9 @@ public final class StreamConnector implements LiveSource {
                     partial.write(buf, start, stop - start);
                     pos = stop;
                 }
+                if (in.available() == 0) {
+                    idle.idle(); // the stream may pause here, even inside a line: hand over what is complete
+                }
                 int n = in.read(buf);
                 if (n < 0) {
                     return null;
@@ -374,11 +385,6 @@ public final class StreamConnector implements LiveSource {
                 pos = 0;
                 end = n;
             }
-        }
-
-        /** True when everything read so far has been returned: a good moment to hand a batch over. */
-        boolean drained() throws IOException {
-            return pos >= end && in.available() == 0;
         }
     }
 

@@ -13,6 +13,8 @@ import dev.flarescope.model.InputSummary;
 import dev.flarescope.model.Trace;
 import dev.flarescope.model.TraceAssembler;
 import dev.flarescope.model.TraceSink;
+import dev.flarescope.notes.Sidecar;
+import dev.flarescope.notes.SidecarException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -61,6 +63,27 @@ final class FuzzTargets {
         Trace trace = TraceAssembler.assemble(
                 List.of(new TraceAssembler.Input(source.name(), format.id(), data.length, 0, chunks)));
         checkTrace(trace);
+    }
+
+    /**
+     * A notes sidecar either loads (its notes, and a described problem per note skipped) or is refused
+     * with a {@link SidecarException} whose message names the file.
+     */
+    static void readSidecar(byte[] data) {
+        Sidecar.Contents contents;
+        try {
+            contents = Sidecar.parse("fuzz.flarescope.json", data);
+        } catch (SidecarException e) {
+            if (!e.getMessage().startsWith("fuzz.flarescope.json: ") || e.reason().isBlank()) {
+                throw new AssertionError("a refused sidecar without a message naming it", e);
+            }
+            return;
+        }
+        for (Sidecar.Problem p : contents.problems()) {
+            if (p.message() == null || p.message().isBlank() || p.line() < 1) {
+                throw new AssertionError("a skipped note without a message and a line: " + p);
+            }
+        }
     }
 
     /** The detector must decide on any head without throwing, and say why when it does not know. */

@@ -2,6 +2,7 @@ package dev.flarescope.robust;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.flarescope.format.Format;
+import dev.flarescope.live.IngestBodyCheck;
 
 /**
  * Coverage-guided fuzz targets, one per reader plus the detector and the whole loader path.
@@ -70,6 +71,11 @@ class ReaderFuzzTest {
     }
 
     @FuzzTest
+    void sidecar(byte[] data) {
+        FuzzTargets.readSidecar(data);
+    }
+
+    @FuzzTest
     void formatDetector(byte[] data) {
         FuzzTargets.detect(data);
     }
@@ -77,5 +83,11 @@ class ReaderFuzzTest {
     @FuzzTest
     void traceLoader(byte[] data) {
         FuzzTargets.load(data);
+    }
+
+    /** The ingest endpoint's check of a pushed body, and the decoding of what it accepts. */
+    @FuzzTest
+    void ingestBody(byte[] data) {
+        IngestBodyCheck.check(data);
     }
 }
