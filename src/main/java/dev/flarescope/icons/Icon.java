@@ -18,6 +18,7 @@ public enum Icon {
     SEARCH("actions"),
     RESET_ZOOM("actions"),
     EXPORT("actions"),
+    SAVE("actions"),
     ATTACH("actions"),
     NOTES("actions"),
     INFO("severity"),

@@ -13,6 +13,7 @@ import dev.flarescope.ui.view.common.LoadMessages;
 import dev.flarescope.ui.view.common.LoadProgressPane;
 import dev.flarescope.ui.view.common.Notices;
 import dev.flarescope.ui.view.common.StatusBar;
+import dev.flarescope.ui.view.common.Units;
 import dev.flarescope.ui.view.dashboard.DashboardView;
 import dev.flarescope.ui.view.details.DetailsPane;
 import dev.flarescope.ui.view.findings.FindingCounts;
@@ -29,11 +30,13 @@ import dev.flarescope.ui.view.timeline.TimelineView;
 import dev.flarescope.ui.viewmodel.AnalysisViewModel;
 import dev.flarescope.ui.viewmodel.LiveViewModel;
 import dev.flarescope.ui.viewmodel.FindingsModel;
+import dev.flarescope.ui.viewmodel.InputNames;
 import dev.flarescope.ui.viewmodel.LoadOutcome;
 import dev.flarescope.ui.viewmodel.LoadViewModel;
 import dev.flarescope.ui.viewmodel.NotesViewModel;
 import dev.flarescope.ui.viewmodel.RecentFiles;
 import dev.flarescope.ui.viewmodel.RecentTargets;
+import dev.flarescope.ui.viewmodel.SaveTraceModel;
 import dev.flarescope.ui.viewmodel.TimelineTarget;
 import dev.flarescope.ui.viewmodel.TraceSession;
 import java.io.IOException;
@@ -102,6 +105,8 @@ public final class MainWindow {
     private final LiveViewModel live = new LiveViewModel(session, FxExecutors.fxThread());
     private final RecentTargets recentTargets = RecentTargets.forUser();
     private final ExportController exporter;
+    private final SaveTraceModel saver = new SaveTraceModel(session, FxExecutors.fxThread(),
+            FxExecutors.background("flarescope-save"));
     private final PhaseTimelineView requests = new PhaseTimelineView(session);
     private final NotesViewModel notes = new NotesViewModel(session, FxExecutors.fxThread(),
             FxExecutors.background("flarescope-notes"));
@@ -173,6 +178,9 @@ public final class MainWindow {
                     searchField.requestFocus();
                     searchField.selectAll();
                 });
+        scene.getAccelerators().put(
+                new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                this::chooseAndSave);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN),
                 exporter::showDialog);
         scene.getAccelerators().put(
@@ -374,6 +382,12 @@ public final class MainWindow {
         resetZoom.setTooltip(new Tooltip("Show the whole trace"));
         resetZoom.setOnAction(e -> session.showAll());
 
+        Button save = new Button("Save as\u2026", Icons.view(Icon.SAVE));
+        save.setTooltip(new Tooltip("Write what is shown (a live capture too) as one trace file, notes beside it"
+                + " (Ctrl+Shift+S)"));
+        save.setOnAction(e -> chooseAndSave());
+        save.disableProperty().bind(session.traceProperty().isNull().or(saver.savingProperty()));
+
         Button export = new Button("Export\u2026", Icons.view(Icon.EXPORT));
         export.setTooltip(new Tooltip("Save or copy a picture of this view with its notes and findings (Ctrl+E;"
                 + " Ctrl+Shift+C copies it at once)"));
@@ -388,7 +402,7 @@ public final class MainWindow {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         ToolBar bar = new ToolBar(open, folder, add, attach, new Separator(Orientation.VERTICAL), searchField, matches,
-                spacer, new LiveBadge(live), resetZoom, export, helpMenu());
+                spacer, new LiveBadge(live), resetZoom, save, export, helpMenu());
         bar.setPadding(new Insets(5, 8, 5, 8));
         return bar;
     }
@@ -454,6 +468,22 @@ public final class MainWindow {
                 Notices.problem(stage, "Cannot attach to " + target.label(), e.getMessage());
             }
         });
+    }
+
+    /** Asks where to save the shown trace and its notes, then writes them in the background. */
+    private void chooseAndSave() {
+        if (session.trace() == null || saver.savingProperty().get()) {
+            return;
+        }
+        dialogs.chooseSaveFile(stage, "Save trace as", InputNames.savedTrace(session.inputs()))
+                .ifPresent(path -> saver.save(path, o -> {
+                    if (o.ok()) {
+                        Notices.info(stage, "Trace saved", Units.count(o.events(), "event", "events") + " and "
+                                + Units.count(o.notes(), "note", "notes") + " in " + o.path());
+                    } else {
+                        Notices.problem(stage, "Cannot save the trace", o.problem());
+                    }
+                }));
     }
 
     private void chooseFolderAndOpen() {

@@ -10,8 +10,8 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /**
- * The system dialogs for choosing traces: several files at once, or one folder of fragments. Each
- * opens where the last choice was made. No extension filter narrows the list: formats are recognised
+ * The system dialogs for choosing traces: several files at once, one folder of fragments, or where to
+ * save one. Each opens where the last choice was made. No extension filter narrows the list: formats are recognised
  * by content, and serving stacks write traces under all sorts of names.
  */
 public final class OpenDialogs {
@@ -41,6 +41,22 @@ public final class OpenDialogs {
         }
         lastDirectory = dir.getParentFile();
         return Optional.of(dir.toPath());
+    }
+
+    /** Where to save a trace (empty when cancelled); ".json" is added when the name has no extension. */
+    public Optional<Path> chooseSaveFile(Window owner, String title, String initialName) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialDirectory(startDirectory());
+        chooser.setInitialFileName(initialName);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Chrome trace (JSON)", "*.json"));
+        File file = chooser.showSaveDialog(owner);
+        if (file == null) {
+            return Optional.empty();
+        }
+        lastDirectory = file.getParentFile();
+        String name = file.getName();
+        return Optional.of(name.contains(".") ? file.toPath() : file.toPath().resolveSibling(name + ".json"));
     }
 
     private File startDirectory() {

@@ -6,6 +6,7 @@ import dev.flarescope.notes.Note;
 import dev.flarescope.ui.render.export.HeaderPainter;
 import dev.flarescope.ui.render.export.NoteListPainter;
 import dev.flarescope.ui.view.common.Notices;
+import dev.flarescope.ui.viewmodel.InputNames;
 import dev.flarescope.ui.viewmodel.TimeRange;
 import dev.flarescope.ui.viewmodel.TraceSession;
 import java.io.IOException;
@@ -106,7 +107,7 @@ public final class ExportController {
         chooser.setTitle("Save picture");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG picture", "*.png"));
         String view = r.window() ? "window" : current.get().kind().id();
-        chooser.setInitialFileName(ExportNames.fileName(session.inputs(), view));
+        chooser.setInitialFileName(InputNames.picture(session.inputs(), view));
         Path folder = lastFolder != null ? lastFolder : ExportNames.folder(session.inputs());
         if (folder != null && folder.toFile().isDirectory()) {
             chooser.setInitialDirectory(folder.toFile());

@@ -5,25 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-/** The names the Save dialog proposes: "serving-run-timeline.png", in the first input's folder. */
+/** Where the Save dialog of a picture opens, and the name it ends up with. */
 final class ExportNames {
     private ExportNames() {
-    }
-
-    /** "<first input without extensions>-<view>.png", or "flarescope-<view>.png" without inputs. */
-    static String fileName(List<String> inputs, String view) {
-        String base = "flarescope";
-        Path first = inputs.isEmpty() ? null : path(inputs.get(0));
-        if (first != null && first.getFileName() != null) {
-            String name = first.getFileName().toString();
-            for (String ext : List.of(".gz", ".json", ".jsonl", ".ndjson", ".txt", ".log")) {
-                if (name.toLowerCase(Locale.ROOT).endsWith(ext) && name.length() > ext.length()) {
-                    name = name.substring(0, name.length() - ext.length());
-                }
-            }
-            base = name;
-        }
-        return base + "-" + view + ".png";
     }
 
     /** The folder holding the first input, or null. */
