@@ -1,5 +1,6 @@
 package dev.flarescope.cli;
 
+import dev.flarescope.format.OutputFiles;
 import dev.flarescope.io.TraceLoader;
 import dev.flarescope.model.Trace;
 import dev.flarescope.notes.Note;
@@ -13,8 +14,6 @@ import dev.flarescope.ui.export.ViewPicture;
 import dev.flarescope.ui.viewmodel.TimeRange;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -120,7 +119,7 @@ final class ExportPngCommand implements Callable<Integer> {
         try {
             PngFiles.write(picture, output);
         } catch (IOException e) {
-            err.println("flarescope: cannot write " + output + ": " + describe(e));
+            err.println("flarescope: cannot write " + output + ": " + OutputFiles.describe(e));
             return Cli.USAGE;
         }
         int findings = offscreen.findingCount();
@@ -139,16 +138,6 @@ final class ExportPngCommand implements Callable<Integer> {
             err.println("flarescope: warning: notes: " + p.userMessage());
         }
         return notes.notes();
-    }
-
-    private static String describe(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such folder";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     /** Picocli converter for {@code --view}. */

@@ -1,19 +1,13 @@
 package dev.flarescope.cli;
 
+import dev.flarescope.format.OutputFiles;
 import dev.flarescope.format.chrome.ChromeTraceWriter;
 import dev.flarescope.io.TraceLoader;
 import dev.flarescope.notes.Sidecar;
 import dev.flarescope.notes.TraceNotes;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -60,7 +54,7 @@ final class MergeCommand implements Callable<Integer> {
         try {
             ChromeTraceWriter.writeFile(loaded.trace(), output.toAbsolutePath());
         } catch (IOException e) {
-            err.println("flarescope: cannot write " + output + ": " + describe(e));
+            err.println("flarescope: cannot write " + output + ": " + OutputFiles.describe(e));
             return Cli.USAGE;
         }
         out.println("wrote " + output + ": " + loaded.trace().inputs().size() + " input(s), "
@@ -89,18 +83,8 @@ final class MergeCommand implements Callable<Integer> {
             out.println("wrote " + notes.notes().size() + " note(s) to " + sidecar);
             return Cli.OK;
         } catch (IOException e) {
-            err.println("flarescope: cannot write the notes to " + Sidecar.pathFor(output) + ": " + describe(e));
+            err.println("flarescope: cannot write the notes to " + Sidecar.pathFor(output) + ": " + OutputFiles.describe(e));
             return Cli.USAGE;
         }
-    }
-
-    private static String describe(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such folder";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 }

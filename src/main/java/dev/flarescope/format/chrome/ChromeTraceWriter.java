@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
+import dev.flarescope.format.OutputFiles;
 import dev.flarescope.model.ArgStore;
 import dev.flarescope.model.AsyncTable;
 import dev.flarescope.model.BenchResult;
@@ -18,13 +19,9 @@ import dev.flarescope.model.SpanTable;
 import dev.flarescope.model.StackFrameTable;
 import dev.flarescope.model.ThreadTrack;
 import dev.flarescope.model.Trace;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -94,20 +91,7 @@ public final class ChromeTraceWriter {
      * moved into place, so a failure leaves no half file under the name.
      */
     public static void writeFile(Trace trace, Path target) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
-            try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                write(trace, os);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        OutputFiles.writeAtomically(target, out -> write(trace, out));
     }
 
     private void document() throws IOException {

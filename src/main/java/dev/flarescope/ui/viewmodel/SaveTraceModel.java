@@ -1,12 +1,11 @@
 package dev.flarescope.ui.viewmodel;
 
+import dev.flarescope.format.OutputFiles;
 import dev.flarescope.format.chrome.ChromeTraceWriter;
 import dev.flarescope.model.Trace;
 import dev.flarescope.notes.Note;
 import dev.flarescope.notes.Sidecar;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -66,25 +65,15 @@ public final class SaveTraceModel {
         try {
             ChromeTraceWriter.writeFile(trace, target);
         } catch (IOException e) {
-            return new Outcome(target, events, notes.size(), "cannot write " + target + ": " + describe(e));
+            return new Outcome(target, events, notes.size(), "cannot write " + target + ": " + OutputFiles.describe(e));
         }
         Path sidecar = Sidecar.pathFor(target);
         try {
             Sidecar.write(sidecar, notes);
         } catch (IOException e) {
             return new Outcome(target, events, notes.size(), "the trace was saved, but not its notes: cannot write "
-                    + sidecar + ": " + describe(e));
+                    + sidecar + ": " + OutputFiles.describe(e));
         }
         return new Outcome(target, events, notes.size(), null);
-    }
-
-    private static String describe(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such folder";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 }

@@ -12,6 +12,7 @@ import dev.flarescope.ui.viewmodel.TraceSession;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.scene.control.MenuItem;
 import javafx.stage.Window;
 
 /**
@@ -104,5 +105,13 @@ public final class NoteCommands {
 
     private void edit(Note note, String title, Consumer<Note> onSave) {
         NoteEditor.open(owner.get(), title, editor(note), onSave);
+    }
+
+    /** A context menu item that runs {@code action}; underscores in {@code text} are shown, not mnemonics. */
+    public static MenuItem menuItem(String text, Runnable action) {
+        MenuItem i = new MenuItem(text);
+        i.setMnemonicParsing(false);
+        i.setOnAction(x -> action.run());
+        return i;
     }
 }

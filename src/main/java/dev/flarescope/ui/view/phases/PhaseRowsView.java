@@ -203,11 +203,11 @@ final class PhaseRowsView extends Region implements SharpCanvas {
                 e.getY());
         PhaseRow row = rowAt(e.getY());
         if (note != null) {
-            menu.getItems().addAll(item("Edit note\u2026", () -> noteCommands.edit(note)),
-                    item("Delete note", () -> noteCommands.delete(note)));
+            menu.getItems().addAll(NoteCommands.menuItem("Edit note\u2026", () -> noteCommands.edit(note)),
+                    NoteCommands.menuItem("Delete note", () -> noteCommands.delete(note)));
         } else if (row != null && !row.isHeader()) {
             String id = row.request().id();
-            MenuItem add = item("Add note on request " + id, () -> noteCommands.addForRequest(id));
+            MenuItem add = NoteCommands.menuItem("Add note on request " + id, () -> noteCommands.addForRequest(id));
             add.setDisable(noteCommands.model().anchorForRequest(id).isEmpty());
             menu.getItems().add(add);
         } else {
@@ -215,13 +215,6 @@ final class PhaseRowsView extends Region implements SharpCanvas {
         }
         menu.show(canvas, e.getScreenX(), e.getScreenY());
         e.consume();
-    }
-
-    private static MenuItem item(String text, Runnable action) {
-        MenuItem i = new MenuItem(text);
-        i.setMnemonicParsing(false);
-        i.setOnAction(x -> action.run());
-        return i;
     }
 
     private void updateScrollRange() {

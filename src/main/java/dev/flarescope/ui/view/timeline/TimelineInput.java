@@ -18,7 +18,6 @@ import dev.flarescope.ui.viewmodel.ViewportMath;
 import javafx.scene.Cursor;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.ContextMenu;
-import javafx.scene.control.MenuItem;
 import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
@@ -236,28 +235,21 @@ final class TimelineInput {
         menu = new ContextMenu();
         Note note = view.noteAt(e.getX(), e.getY());
         if (note != null) {
-            menu.getItems().addAll(item("Edit note\u2026", () -> notes.edit(note)),
-                    item("Delete note", () -> notes.delete(note)));
+            menu.getItems().addAll(NoteCommands.menuItem("Edit note\u2026", () -> notes.edit(note)),
+                    NoteCommands.menuItem("Delete note", () -> notes.delete(note)));
         } else {
             long t = view.scale().time(e.getX());
-            menu.getItems().add(item("Add note here", () -> notes.add(notes.model().anchorAt(t))));
+            menu.getItems().add(NoteCommands.menuItem("Add note here", () -> notes.add(notes.model().anchorAt(t))));
             SpanRef span = spanAt(e.getX(), e.getY());
             if (span != null) {
-                menu.getItems().add(item("Add note on " + clip(span.name(session.trace())),
+                menu.getItems().add(NoteCommands.menuItem("Add note on " + clip(span.name(session.trace())),
                         () -> notes.add(notes.model().anchorForSpan(span))));
             }
             notes.model().anchorForTimeSelection().ifPresent(a ->
-                    menu.getItems().add(item("Add note on selection", () -> notes.add(a))));
+                    menu.getItems().add(NoteCommands.menuItem("Add note on selection", () -> notes.add(a))));
         }
         menu.show(canvas, e.getScreenX(), e.getScreenY());
         e.consume();
-    }
-
-    private static MenuItem item(String text, Runnable action) {
-        MenuItem i = new MenuItem(text);
-        i.setMnemonicParsing(false);
-        i.setOnAction(x -> action.run());
-        return i;
     }
 
     private static String clip(String name) {
