@@ -1,9 +1,11 @@
 package dev.flarescope.notes;
 
 import dev.flarescope.analysis.AnalysisResult;
+import dev.flarescope.analysis.anomaly.AnomalyEngine;
 import dev.flarescope.analysis.anomaly.Evidence;
 import dev.flarescope.analysis.anomaly.Finding;
 import dev.flarescope.analysis.anomaly.Quantity;
+import dev.flarescope.analysis.anomaly.Rule;
 import dev.flarescope.analysis.requests.Basis;
 import dev.flarescope.analysis.requests.RequestTimeline;
 import dev.flarescope.model.RawEvent;
@@ -14,9 +16,11 @@ import java.util.Map;
 /**
  * A note made from an anomaly finding, so a user can keep what the rules found on the trace (and in an
  * exported picture) with their own words added: the rule and its message with the numbers that
- * convict, in the severity's colour, pointing at the request or the time the finding is about.
+ * convict and why the rule holds, in the severity's colour, pointing at the request or the time the
+ * finding is about.
  */
 public final class FindingNotes {
+    private static final AnomalyEngine RULES = AnomalyEngine.standard();
 
     private FindingNotes() {
     }
@@ -39,6 +43,10 @@ public final class FindingNotes {
         sb.append(f.ruleId()).append(" (").append(f.severity().id()).append(")\n").append(f.message());
         for (Map.Entry<String, Quantity> e : f.evidence().numbers().entrySet()) {
             sb.append('\n').append(e.getKey()).append(": ").append(e.getValue().format());
+        }
+        Rule rule = RULES.rule(f.ruleId());
+        if (rule != null) {
+            sb.append("\n\nWhy: ").append(rule.explanation());
         }
         if (sb.length() > Note.MAX_TEXT) {
             sb.setLength(Note.MAX_TEXT - 1);

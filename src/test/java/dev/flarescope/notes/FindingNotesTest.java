@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.flarescope.analysis.Analysis;
 import dev.flarescope.analysis.AnalysisOptions;
 import dev.flarescope.analysis.AnalysisResult;
+import dev.flarescope.analysis.anomaly.AnomalyEngine;
 import dev.flarescope.analysis.anomaly.Evidence;
 import dev.flarescope.analysis.anomaly.Finding;
 import dev.flarescope.analysis.requests.Basis;
@@ -62,7 +63,7 @@ class FindingNotesTest {
         Note n = FindingNotes.fromFinding(new Finding("phase-order", Severity.ERROR,
                 "generation starts before prefill ends by 180 ms", e), analysis, trace);
         assertEquals("phase-order (error)\ngeneration starts before prefill ends by 180 ms\noverlap: 180 ms\n"
-                + "decode: 32.3 tok/s", n.text());
+                + "decode: 32.3 tok/s" + why("phase-order"), n.text());
         assertEquals(NoteColor.RED, n.color());
         assertTrue(n.arrow());
         assertEquals(new NoteAnchor.OnRequest("req-7", 1_000_000, 8_000_000), n.anchor());
@@ -77,7 +78,8 @@ class FindingNotesTest {
                 analysis, trace);
         assertEquals(NoteColor.ORANGE, n.color());
         assertEquals(new NoteAnchor.Moment(500_000), n.anchor()); // the warmup span's start
-        assertEquals("burst-delivery (warning)\ntokens arrived in a burst\ndecode: 16655.2 tok/s", n.text());
+        assertEquals("burst-delivery (warning)\ntokens arrived in a burst\ndecode: 16655.2 tok/s"
+                + why("burst-delivery"), n.text());
     }
 
     @Test
@@ -89,7 +91,7 @@ class FindingNotesTest {
         Note m = FindingNotes.fromFinding(new Finding("clock-skew", Severity.INFO, "skew", moment), analysis, trace);
         assertEquals(new NoteAnchor.Moment(4_000_000), m.anchor());
         assertEquals(NoteColor.BLUE, m.color());
-        assertEquals("clock-skew (info)\nskew", m.text());
+        assertEquals("clock-skew (info)\nskew" + why("clock-skew"), m.text());
         Evidence none = Evidence.builder().build();
         assertEquals(new NoteAnchor.Moment(500_000), FindingNotes.fromFinding(
                 new Finding("malformed-input", Severity.WARNING, "cut", none), analysis, trace).anchor());
@@ -112,5 +114,12 @@ class FindingNotesTest {
         Path file = dir.resolve("spans.json.flarescope.json");
         Sidecar.write(file, notes);
         assertEquals(notes, Sidecar.read(file).notes());
+    }
+
+    /** The rule's own explanation, which the note carries after a blank line. */
+    private static String why(String rule) {
+        String explanation = AnomalyEngine.standard().rule(rule).explanation();
+        assertTrue(explanation.length() > 40, rule);
+        return "\n\nWhy: " + explanation;
     }
 }
