@@ -1,5 +1,6 @@
 package dev.flarescope.cli;
 
+import dev.flarescope.format.OutputFiles;
 import dev.flarescope.format.chrome.ChromeTraceWriter;
 import dev.flarescope.live.FileFollower;
 import dev.flarescope.live.HostPort;
@@ -22,10 +23,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.Locale;
@@ -247,7 +246,7 @@ final class RecordCommand implements Callable<Integer> {
      * @throws IOException when no file could be made at all
      */
     static Written write(Trace trace, Path target, UnaryOperator<OutputStream> disk) throws IOException {
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        Path tmp = OutputFiles.newTempBeside(target);
         try {
             Written w;
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
@@ -260,11 +259,7 @@ final class RecordCommand implements Callable<Integer> {
                 }
                 w = failure == null ? new Written(marks.events(), null) : cutBack(ch, marks, failure);
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            OutputFiles.moveIntoPlace(tmp, target);
             return w;
         } finally {
             Files.deleteIfExists(tmp);

@@ -5,10 +5,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * How Flarescope writes its files (merged traces, notes, pictures): whole or not at all. The bytes go to
@@ -27,19 +30,44 @@ public final class OutputFiles {
 
     /** Writes {@code body} to {@code target}, replacing it only once every byte is written. */
     public static void writeAtomically(Path target, Body body) throws IOException {
-        Path file = target.toAbsolutePath();
-        Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+        Path tmp = newTempBeside(target);
         try {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
                 body.writeTo(out);
             }
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            moveIntoPlace(tmp, target);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * A new empty hidden file in {@code target}'s folder, to write into before {@link #moveIntoPlace}.
+     * It is created as any file the user makes (the umask decides its permissions), unlike
+     * {@link Files#createTempFile}, whose owner-only permissions the finished file would keep.
+     */
+    public static Path newTempBeside(Path target) throws IOException {
+        Path file = target.toAbsolutePath();
+        for (int attempt = 0; ; attempt++) {
+            long n = ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE;
+            Path tmp = file.resolveSibling("." + file.getFileName() + "." + Long.toString(n, 36) + ".tmp");
+            try {
+                Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+                return tmp;
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 100) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Moves a finished {@code tmp} onto {@code target}, atomically where the file system can. */
+    public static void moveIntoPlace(Path tmp, Path target) throws IOException {
+        try {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
