@@ -15,6 +15,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -31,10 +32,17 @@ import java.util.concurrent.TimeUnit;
  * Without {@code --file} it generates a serving-stack trace of N events (default 1,000,000) with
  * {@link TraceGenerator}. For each of K runs it times, as separate JVMs (whole process against whole
  * process, JVM start included): the floor ({@link TokenizerFloor}) and {@code flarescope report} with
- * the given heap. Then, in this JVM, it loads the file once more and prints load time, MB/s, events/s
+ * the given heap, once with the JVM's default compilers and once with the C1-only setting that
+ * {@code bin/flarescope} gives the short commands. Then, in this JVM, it loads the file once more and prints load time, MB/s, events/s
  * and retained heap bytes per event, then times the analysis {@code report} runs on top of the load.
  */
 public final class LoadBenchmark {
+    /**
+     * The JIT setting bin/flarescope gives the short commands: C1 only. On few cores the C2 compiler
+     * threads compete with the work for the CPU during a run of a few seconds.
+     */
+    private static final String CLI_JIT = "-XX:TieredStopAtLevel=1";
+
     private LoadBenchmark() {
     }
 
@@ -91,18 +99,26 @@ public final class LoadBenchmark {
         List<String> floorCmd = List.of(java, "-cp", cp, TokenizerFloor.class.getName(), file.toString());
         List<String> reportCmd = List.of(java, "-Xmx" + heap, "-cp", cp, "dev.flarescope.Launcher", "report",
                 file.toString());
+        List<String> launcherCmd = new ArrayList<>(reportCmd);
+        launcherCmd.add(1, CLI_JIT);
         double[] floor = new double[runs];
         double[] report = new double[runs];
+        double[] launcher = new double[runs];
         for (int r = 0; r < runs; r++) {
             floor[r] = time(floorCmd);
             report[r] = time(reportCmd);
-            System.out.printf(Locale.ROOT, "run %d: floor %.2f s, report (-Xmx%s) %.2f s, ratio %.2f%n", r + 1,
-                    floor[r], heap, report[r], report[r] / floor[r]);
+            launcher[r] = time(launcherCmd);
+            System.out.printf(Locale.ROOT, "run %d: floor %.2f s, report (-Xmx%s) %.2f s, ratio %.2f; with %s %.2f s, "
+                    + "ratio %.2f%n", r + 1, floor[r], heap, report[r], report[r] / floor[r], CLI_JIT, launcher[r],
+                    launcher[r] / floor[r]);
         }
         double f = median(floor);
         double rep = median(report);
+        double lau = median(launcher);
         System.out.printf(Locale.ROOT, "median: floor %.2f s (%.0f MB/s), report %.2f s (%.0f MB/s), ratio %.2f "
                 + "(target <= 1.5)%n", f, mb / f, rep, mb / rep, rep / f);
+        System.out.printf(Locale.ROOT, "median as bin/flarescope runs it (%s): report %.2f s (%.0f MB/s), ratio %.2f%n",
+                CLI_JIT, lau, mb / lau, lau / f);
     }
 
     private static double time(List<String> cmd) throws IOException, InterruptedException {
