@@ -7,8 +7,9 @@ import dev.flarescope.ui.FlarescopeApp;
  * The jar's entry point. A plain class rather than the JavaFX {@code Application}, so the headless
  * commands run without JavaFX starting (and the shaded jar runs on a classpath without modules).
  *
- * <p>{@code flarescope report|merge|help|--help|--version ...} runs the command line and exits with its
- * code; anything else opens the app, with the arguments as paths to load.
+ * <p>{@code flarescope report|merge|export-png|record|demo-server|help|--help|--version ...} runs the
+ * command line and exits with its code; anything else opens the app, with the arguments as paths to
+ * load.
  */
 public final class Launcher {
     private Launcher() {
