@@ -82,7 +82,11 @@ public final class NoteAnchors {
 
     /** What {@code anchor} pins a note to, in words, with times from the start of {@code trace} (may be null). */
     public static String describe(Trace trace, NoteAnchor anchor) {
-        long origin = trace == null ? 0 : trace.minTs();
+        return describe(trace == null ? 0 : trace.minTs(), anchor);
+    }
+
+    /** What {@code anchor} pins a note to, in words, with times from {@code origin} (the trace's start). */
+    public static String describe(long origin, NoteAnchor anchor) {
         if (anchor instanceof NoteAnchor.OnSpan on) {
             SpanKey k = on.span();
             return "span " + k.name() + " on " + process(k) + " / tid " + k.tid() + " at "

@@ -2,7 +2,7 @@ package dev.flarescope.ui.render.export;
 
 import dev.flarescope.notes.Note;
 import dev.flarescope.notes.NoteColor;
-import dev.flarescope.ui.export.NoteWhere;
+import dev.flarescope.ui.viewmodel.NoteAnchors;
 import java.util.List;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
@@ -65,7 +65,7 @@ public final class NoteListPainter {
             x += TextLine.width(title, bold) + 10;
             g.setFont(body);
             g.setFill(MUTED);
-            g.fillText(TextLine.fit(NoteWhere.describe(n.anchor(), traceStartNs), body, Math.max(0, width - x - LEFT)), x, y);
+            g.fillText(TextLine.fit(NoteAnchors.describe(traceStartNs, n.anchor()), body, Math.max(0, width - x - LEFT)), x, y);
         }
         if (shown < notes.size()) {
             y += ROW;
