@@ -15,6 +15,9 @@ record UnitSplit(int lowCount, double lowMedian, int highCount, double highMedia
 
     /** The split of {@code values} (positive ones are used), or null when they do not look mixed. */
     static UnitSplit find(double[] values, int minCluster, double minGap) {
+        if (minGap > 1 && !mayHaveGap(values, minGap)) {
+            return null; // the common case, settled without sorting hundreds of thousands of durations
+        }
         double[] v = Arrays.stream(values).filter(x -> x > 0 && Double.isFinite(x)).sorted().toArray();
         int n = v.length;
         int min = Math.max(1, minCluster);
@@ -40,6 +43,49 @@ record UnitSplit(int lowCount, double lowMedian, int highCount, double highMedia
             return null;
         }
         return new UnitSplit(split, low, n - split, high, gap);
+    }
+
+    /**
+     * False when no two neighbouring positive values can be {@code minGap} or more apart, decided in
+     * one pass without sorting. The range of their logarithms is cut into bands of width a little under
+     * half of {@code log(minGap)}: a gap at least {@code minGap} wide holds a whole band with no value in
+     * it, so when every band between the smallest and the largest value holds one, there is no such gap.
+     * True means only that a gap may exist.
+     */
+    static boolean mayHaveGap(double[] values, double minGap) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (double x : values) {
+            if (x > 0 && Double.isFinite(x)) {
+                lo = Math.min(lo, x);
+                hi = Math.max(hi, x);
+            }
+        }
+        if (!(hi > lo)) {
+            return false;
+        }
+        double band = Math.log(minGap) / 2.01;
+        double logLo = Math.log(lo);
+        double span = Math.floor((Math.log(hi) - logLo) / band) + 1;
+        if (span < 3) {
+            return false; // the whole range is narrower than minGap
+        }
+        if (span > 1 << 20) {
+            return true; // a minGap barely above 1: too many bands to be cheaper than sorting
+        }
+        int bands = (int) span;
+        boolean[] held = new boolean[bands];
+        for (double x : values) {
+            if (x > 0 && Double.isFinite(x)) {
+                held[Math.min(bands - 1, (int) ((Math.log(x) - logLo) / band))] = true;
+            }
+        }
+        for (boolean h : held) {
+            if (!h) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Lower median of the sorted range {@code [from, to)}. */
