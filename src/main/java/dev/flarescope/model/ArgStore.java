@@ -86,6 +86,23 @@ public final class ArgStore {
         return new String(page, textStart(ref & OFFSET_MASK, len), len, StandardCharsets.UTF_8);
     }
 
+    /** Reads an entry's JSON text where it lies, without copying or decoding it. */
+    @FunctionalInterface
+    public interface TextReader<T> {
+        /** {@code buf[off, off + len)} is the entry's UTF-8 JSON text; the bytes must not be changed or kept. */
+        T read(byte[] buf, int off, int len);
+    }
+
+    /** What {@code reader} makes of the entry's JSON text, or null for {@link #NONE}. */
+    public <T> T read(int ref, TextReader<T> reader) {
+        if (ref == NONE) {
+            return null;
+        }
+        byte[] page = page(ref);
+        int len = length(page, ref & OFFSET_MASK);
+        return reader.read(page, textStart(ref & OFFSET_MASK, len), len);
+    }
+
     /**
      * True when the entry's JSON text contains one of {@code needles} (UTF-8 bytes), without decoding it:
      * a cheap filter before parsing args for a few keys across millions of spans.

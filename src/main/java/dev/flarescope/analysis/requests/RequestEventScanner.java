@@ -1,10 +1,12 @@
 package dev.flarescope.analysis.requests;
 
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flarescope.format.Utf8JsonFactory;
 import dev.flarescope.model.ArgStore;
 import dev.flarescope.model.AsyncTable;
 import dev.flarescope.model.InstantTable;
@@ -26,14 +28,15 @@ import java.util.Map;
  * every request listed) and groups them by request id.
  *
  * <p>Built for traces of millions of spans where few carry request ids: the args text of each event
- * is first checked for one of the quoted keys with a byte search, and only events that pass are
- * parsed, with a streaming parser, in parallel across tables. Only top-level members of {@code args}
- * are read. Numeric ids are used as their
- * JSON text ({@code 7} and {@code "7"} are the same request). The same parse also reads whether the
- * args say the request failed ({@link FailureSignals}).
+ * is first checked for one of the quoted keys with a byte search, and only events that pass are read,
+ * in parallel across tables, where they lie in the args arena: by {@link ArgsIds} when they have the
+ * common shape, else with a streaming parser. Only top-level members of {@code args} are read. Numeric
+ * ids are used as their JSON text ({@code 7} and {@code "7"} are the same request). The parse also
+ * reads whether the args say the request failed ({@link FailureSignals}).
  */
 final class RequestEventScanner {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Args are UTF-8 (as the readers store them); a plain factory might guess UTF-16 from their bytes. */
+    private static final ObjectMapper JSON = new ObjectMapper(new Utf8JsonFactory(new JsonFactoryBuilder()));
     private static final String[] ID_KEYS = {"request_id", "req_id", "rid"};
     private static final String LIST_KEY = "request_ids";
 
@@ -132,7 +135,7 @@ final class RequestEventScanner {
     }
 
     /** What one event's args say about requests: the ids they name, and why those failed (null: they did not). */
-    private record Naming(List<String> ids, String failureReason) {
+    record Naming(List<String> ids, String failureReason) {
     }
 
     /**
@@ -144,9 +147,26 @@ final class RequestEventScanner {
         if (ref == ArgStore.NONE || !trace.args().containsAny(ref, REQUEST_KEYS)) {
             return null;
         }
+        return trace.args().read(ref, RequestEventScanner::naming);
+    }
+
+    /**
+     * {@link #naming(int)} of args text given as UTF-8 bytes: read directly by {@link ArgsIds} in the
+     * common case, parsed with Jackson where it declines.
+     */
+    static Naming naming(byte[] buf, int off, int len) {
+        List<String> ids = ArgsIds.read(buf, off, len);
+        if (ids != ArgsIds.UNSURE) {
+            return ids.isEmpty() ? null : new Naming(ids, null);
+        }
+        return parsed(buf, off, len);
+    }
+
+    /** {@link #naming(int)} by a streaming parse of the args text. */
+    static Naming parsed(byte[] buf, int off, int len) {
         List<String> ids = new ArrayList<>(1);
         ObjectNode signals = null;
-        try (JsonParser p = JSON.getFactory().createParser(trace.args().getString(ref))) {
+        try (JsonParser p = JSON.getFactory().createParser(buf, off, len)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
