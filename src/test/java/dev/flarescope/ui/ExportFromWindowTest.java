@@ -13,6 +13,8 @@ import java.util.prefs.Preferences;
 import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.input.Clipboard;
+import javafx.scene.image.Image;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
@@ -90,6 +92,21 @@ class ExportFromWindowTest {
         assertEquals(Math.ceil(stage.getScene().getWidth()), image.get().getWidth());
         assertEquals(68 + Math.ceil(stage.getScene().getHeight()), image.get().getHeight());
         assertBand(image.get().getPixelReader(), 1);
+    }
+
+    @Test
+    void copyPutsThePictureOfTheViewOnTheClipboard(FxRobot robot) throws Exception {
+        Path serving = TestTraces.write(dir, "serving3.json", TestTraces.SERVING);
+        robot.interact(() -> window.open(List.of(serving)));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.session().trace() != null);
+        robot.interact(() -> Clipboard.getSystemClipboard().clear());
+        robot.interact(() -> window.exporter().copyView());
+        AtomicReference<Image> copied = new AtomicReference<>();
+        robot.interact(() -> copied.set(Clipboard.getSystemClipboard().getImage()));
+        Node view = robot.lookup(".timeline-view").query();
+        assertEquals(Math.ceil(view.getLayoutBounds().getWidth()), copied.get().getWidth());
+        assertEquals(68 + Math.ceil(view.getLayoutBounds().getHeight()), copied.get().getHeight());
+        assertBand(copied.get().getPixelReader(), 1);
     }
 
     /** The band's dark colour at its left edge, the light view right under it. */
