@@ -4,8 +4,6 @@ import dev.flarescope.format.OutputFiles;
 import dev.flarescope.io.TraceLoader;
 import dev.flarescope.model.Trace;
 import dev.flarescope.notes.Note;
-import dev.flarescope.notes.Sidecar;
-import dev.flarescope.notes.TraceNotes;
 import dev.flarescope.ui.export.ExportView;
 import dev.flarescope.ui.export.HeadlessToolkit;
 import dev.flarescope.ui.export.OffscreenView;
@@ -16,9 +14,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import javafx.scene.image.WritableImage;
 import picocli.CommandLine.Command;
@@ -108,7 +104,14 @@ final class ExportPngCommand implements Callable<Integer> {
             }
             shown = new TimeRange(bounds.start() + range.fromNs(), bounds.start() + range.toNs());
         }
-        List<Note> notes = notes(err);
+        List<Note> notes = Inputs.notes(paths, offsets, err).notes();
+        double viewHeight = ViewPicture.viewHeight(height, view.drawsNotes() ? 0 : notes.size());
+        if (viewHeight < 100) {
+            err.println("flarescope export-png: --height " + height + " leaves " + Math.round(viewHeight)
+                    + " pixels for the view under the header and the list of " + notes.size()
+                    + " notes; give at least " + Math.round(height - viewHeight + 100));
+            return Cli.USAGE;
+        }
         List<String> inputs = paths.stream().map(Path::toString).toList();
         TimeRange window = shown;
         HeadlessToolkit.start();
@@ -126,18 +129,6 @@ final class ExportPngCommand implements Callable<Integer> {
         out.println("wrote " + output + " (" + (int) picture.getWidth() + " x " + (int) picture.getHeight()
                 + " px): " + view.id() + ", " + notes.size() + " note(s), " + findings + " finding(s)");
         return Cli.OK;
-    }
-
-    private List<Note> notes(PrintWriter err) {
-        Map<Path, Long> offsetsNs = new HashMap<>();
-        for (TimeOffset o : offsets) {
-            offsetsNs.put(Path.of(o.path()), o.ns());
-        }
-        TraceNotes notes = TraceNotes.load(paths, offsetsNs);
-        for (Sidecar.Problem p : notes.problems()) {
-            err.println("flarescope: warning: notes: " + p.userMessage());
-        }
-        return notes.notes();
     }
 
     /** Picocli converter for {@code --view}. */

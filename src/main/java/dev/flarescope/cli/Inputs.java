@@ -3,8 +3,11 @@ package dev.flarescope.cli;
 import dev.flarescope.format.InputException;
 import dev.flarescope.io.TraceLoader;
 import dev.flarescope.model.InputSummary;
+import dev.flarescope.notes.Sidecar;
+import dev.flarescope.notes.TraceNotes;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,5 +41,21 @@ final class Inputs {
             }
         }
         return result;
+    }
+
+    /**
+     * The notes saved beside {@code paths}, moved by the same offsets as their events; a sidecar that
+     * cannot be read is reported on {@code err}, one line each, and leaves out only its own notes.
+     */
+    static TraceNotes notes(List<Path> paths, List<TimeOffset> offsets, PrintWriter err) {
+        Map<Path, Long> offsetsNs = new HashMap<>();
+        for (TimeOffset o : offsets) {
+            offsetsNs.put(Path.of(o.path()), o.ns());
+        }
+        TraceNotes notes = TraceNotes.load(paths, offsetsNs);
+        for (Sidecar.Problem p : notes.problems()) {
+            err.println("flarescope: warning: notes: " + p.userMessage());
+        }
+        return notes;
     }
 }

@@ -9,9 +9,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -67,14 +65,7 @@ final class MergeCommand implements Callable<Integer> {
      * are. A sidecar that cannot be read is reported and does not stop the merge.
      */
     private int keepNotes(PrintWriter out, PrintWriter err) {
-        Map<Path, Long> offsetsNs = new HashMap<>();
-        for (TimeOffset o : offsets) {
-            offsetsNs.put(Path.of(o.path()), o.ns());
-        }
-        TraceNotes notes = TraceNotes.load(paths, offsetsNs);
-        for (Sidecar.Problem p : notes.problems()) {
-            err.println("flarescope: warning: notes: " + p.userMessage());
-        }
+        TraceNotes notes = Inputs.notes(paths, offsets, err);
         if (notes.notes().isEmpty()) {
             return Cli.OK;
         }

@@ -134,7 +134,7 @@ final class RecordCommand implements Callable<Integer> {
             try {
                 w = write(trace, target, UnaryOperator.identity());
             } catch (IOException e) {
-                err.println("flarescope: cannot write " + output + ": " + e.getMessage());
+                err.println("flarescope: cannot write " + output + ": " + OutputFiles.describe(e));
                 return Cli.USAGE;
             }
             if (w.failure() != null) {

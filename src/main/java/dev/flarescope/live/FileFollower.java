@@ -227,9 +227,12 @@ public final class FileFollower implements LiveSource {
                 }
                 byte[] bytes = Arrays.copyOf(buf.array(), buf.position());
                 if (growingArray == null) {
-                    growingArray = bytes.length == READ_CHUNK ? Boolean.FALSE : JsonArrayFramer.isGrowingArray(bytes);
+                    growingArray = JsonArrayFramer.isGrowingArray(bytes);
                     if (growingArray == null) {
-                        return; // no content yet, or not enough to tell lines from an array
+                        if (bytes.length < READ_CHUNK) {
+                            return; // no content yet, or not enough to tell lines from an array
+                        }
+                        growingArray = Boolean.FALSE; // a whole chunk that still cannot tell: read it as lines
                     }
                 }
                 int end = growingArray ? readElements(bytes) : readLines(bytes);

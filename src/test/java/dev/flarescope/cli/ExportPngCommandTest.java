@@ -116,6 +116,25 @@ class ExportPngCommandTest {
     }
 
     @Test
+    void aHeightWithNoRoomForTheViewUnderTheNoteListIsRefused() throws IOException {
+        StringBuilder notes = new StringBuilder("{\"flarescope_notes\": 1, \"notes\": [");
+        for (int i = 0; i < 8; i++) {
+            notes.append(i == 0 ? "" : ",").append("{\"id\": \"n").append(i).append("\", \"text\": \"note ").append(i)
+                    .append("\", \"at\": {\"time_ns\": ").append(i * 100_000_000L).append("}}");
+        }
+        Files.writeString(Sidecar.pathFor(trace), notes.append("]}").toString());
+        Path out = dir.resolve("small.png");
+        // header 68 + list 8 + 19 (its title line) + 8 * 19 + 8 = 255 px: 300 px leave 45 px for the flame graph
+        CliRun r = CliRun.run("export-png", "--view", "flame", "--height", "300", "-o", out.toString(), trace.toString());
+        assertEquals(Cli.USAGE, r.code(), r.err());
+        assertTrue(r.err().contains("--height 300 leaves 45 pixels for the view under the header and the list of 8 notes;"
+                + " give at least 355"), r.err());
+        assertFalse(Files.exists(out));
+        // the timeline draws its notes instead of listing them, so the same height is enough for it
+        assertEquals(0, CliRun.run("export-png", "--height", "300", "-o", out.toString(), trace.toString()).code());
+    }
+
+    @Test
     void badRequestsAreRefusedWithOneLineAndNoFile() {
         Path out = dir.resolve("x.png");
         CliRun view = CliRun.run("export-png", "--view", "graph", "-o", out.toString(), trace.toString());

@@ -63,6 +63,29 @@ class FollowGrowingArrayTest {
     }
 
     @Test
+    void anArrayAlreadyLargerThanOneReadWhenFollowingStartsIsStillReadAsAnArray() throws Exception {
+        Path f = dir.resolve("large.json");
+        // one line holding "[" and 20,000 events (well over the 1 MiB the follower reads at a time)
+        String body = "[" + elements(1, 20_000, "");
+        assertTrue(body.length() > 1 << 20, "length " + body.length());
+        append(f, body);
+        try (LiveTrace store = new LiveTrace(Retention.UNBOUNDED)) {
+            FileFollower follower = new FileFollower(f, 20);
+            follower.start(store);
+            try {
+                await(10_000, "20,000 events", () -> store.receivedEvents() >= 20_000);
+                append(f, elements(20_001, 20_010, ""));
+                await(5_000, "20,010 events", () -> store.receivedEvents() >= 20_010);
+            } finally {
+                follower.stop();
+            }
+            Trace t = flush(store);
+            assertExactly(20_010, t);
+            assertEquals(0, t.inputs().get(0).malformedLines());
+        }
+    }
+
+    @Test
     void aChromiumStyleArrayOfLinesEndsAtItsClosingBracketAndABadEventIsReportedWhereItIsInTheFile()
             throws Exception {
         Path f = dir.resolve("trace.json");

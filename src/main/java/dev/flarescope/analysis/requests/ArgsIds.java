@@ -74,7 +74,7 @@ final class ArgsIds {
                         }
                     }
                 }
-            } else if (FailureSignals.isSignal(new String(b, keyStart, keyEnd - keyStart, StandardCharsets.UTF_8))) {
+            } else if (FailureSignals.isSignal(b, keyStart, keyEnd)) {
                 throw Unsure.INSTANCE; // Jackson reads these as trees for FailureSignals
             } else {
                 skipValue();

@@ -2,6 +2,9 @@ package dev.flarescope.analysis.requests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flarescope.model.RequestRecord;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -18,6 +21,10 @@ import java.util.Set;
 final class FailureSignals {
     /** Members that hold an HTTP status code. */
     private static final String[] HTTP_STATUS_KEYS = {"status", "status_code", "http_status"};
+    private static final List<String> SIGNAL_KEYS = List.of("status", "status_code", "http_status", "finish_reason",
+            "error", "success");
+    private static final List<byte[]> SIGNAL_KEYS_UTF8 = SIGNAL_KEYS.stream()
+            .map(k -> k.getBytes(StandardCharsets.UTF_8)).toList();
     /** Status and finish-reason words that mean the request did not complete normally. */
     private static final Set<String> FAILURE_WORDS = Set.of("error", "failed", "failure", "timeout", "timed_out",
             "timedout", "aborted", "abort", "cancelled", "canceled");
@@ -29,22 +36,26 @@ final class FailureSignals {
     private FailureSignals() {
     }
 
+    /** Top-level args members {@link #reason(JsonNode)} reads; the scanner keeps only these as a tree. */
+    static boolean isSignal(String member) {
+        return SIGNAL_KEYS.contains(member);
+    }
+
+    /** {@link #isSignal(String)} of a member name given as the UTF-8 bytes {@code b[from, to)}. */
+    static boolean isSignal(byte[] b, int from, int to) {
+        for (byte[] key : SIGNAL_KEYS_UTF8) {
+            if (Arrays.equals(b, from, to, key, 0, key.length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Why the event with these top-level {@code args} says its request failed, or null when it does
      * not. When several signals are present the most specific wins: HTTP status, then {@code status}
      * word, then {@code finish_reason}, then {@code error}, then {@code success: false}.
      */
-    /** Top-level args members {@link #reason(JsonNode)} reads; the scanner keeps only these as a tree. */
-    static boolean isSignal(String member) {
-        for (String key : HTTP_STATUS_KEYS) {
-            if (key.equals(member)) {
-                return true;
-            }
-        }
-        return member.equals("status") || member.equals("finish_reason") || member.equals("error")
-                || member.equals("success");
-    }
-
     static String reason(JsonNode args) {
         for (String key : HTTP_STATUS_KEYS) {
             int code = httpStatus(args.get(key));

@@ -1,6 +1,7 @@
 package dev.flarescope.ui.export;
 
 import dev.flarescope.Launcher;
+import dev.flarescope.format.OutputFiles;
 import dev.flarescope.model.Trace;
 import dev.flarescope.notes.Note;
 import dev.flarescope.ui.render.export.HeaderPainter;
@@ -126,7 +127,8 @@ public final class ExportController {
         };
         write.setOnSucceeded(e -> Notices.info(stage, "Picture saved", path.toString()));
         write.setOnFailed(e -> Notices.problem(stage, "Cannot save " + path.getFileName(),
-                String.valueOf(write.getException().getMessage())));
+                write.getException() instanceof IOException io ? OutputFiles.describe(io)
+                        : String.valueOf(write.getException().getMessage())));
         Thread t = new Thread(write, "flarescope-export");
         t.setDaemon(true);
         t.start();

@@ -6,9 +6,8 @@ import dev.flarescope.ui.view.common.Units;
 import dev.flarescope.ui.viewmodel.DashboardFigures;
 import dev.flarescope.ui.viewmodel.DashboardModel;
 import dev.flarescope.ui.viewmodel.FindingsModel;
+import dev.flarescope.ui.viewmodel.InputNames;
 import dev.flarescope.ui.viewmodel.TimeRange;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -86,20 +85,10 @@ public record ExportHeader(String title, String range, String numbers, String in
         return counts.isEmpty() ? "no findings" : String.join(", ", counts);
     }
 
-    /** The last part of a path; a label that is no path here (a URL on Windows) as it is. */
-    private static String fileName(String input) {
-        try {
-            Path name = Path.of(input).getFileName();
-            return name == null ? input : name.toString();
-        } catch (InvalidPathException e) {
-            return input;
-        }
-    }
-
     private static List<String> fileNames(List<String> inputs) {
         List<String> names = new ArrayList<>(inputs.size());
         for (String in : inputs) {
-            names.add(fileName(in));
+            names.add(InputNames.fileName(in));
         }
         return names;
     }

@@ -1,6 +1,6 @@
 package dev.flarescope.ui.export;
 
-import java.nio.file.InvalidPathException;
+import dev.flarescope.ui.viewmodel.InputNames;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +12,7 @@ final class ExportNames {
 
     /** The folder holding the first input, or null. */
     static Path folder(List<String> inputs) {
-        Path first = inputs.isEmpty() ? null : path(inputs.get(0));
+        Path first = inputs.isEmpty() ? null : InputNames.path(inputs.get(0));
         return first == null ? null : first.toAbsolutePath().getParent();
     }
 
@@ -20,13 +20,5 @@ final class ExportNames {
     static Path withPng(Path p) {
         String name = p.getFileName().toString();
         return name.toLowerCase(Locale.ROOT).endsWith(".png") ? p : p.resolveSibling(name + ".png");
-    }
-
-    private static Path path(String input) {
-        try {
-            return Path.of(input);
-        } catch (InvalidPathException e) {
-            return null;
-        }
     }
 }

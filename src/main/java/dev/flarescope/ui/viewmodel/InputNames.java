@@ -12,21 +12,33 @@ public final class InputNames {
     private InputNames() {
     }
 
-    /** The first input's file name without its trace extensions ("run.json.gz" gives "run"), or null. */
-    public static String stem(List<String> inputs) {
-        if (inputs.isEmpty()) {
-            return null;
-        }
-        String name;
+    /**
+     * The input as a path, or null when it is none: a live source is named by a description
+     * ("connect http://..."), which is no valid path on every system.
+     */
+    public static Path path(String input) {
         try {
-            Path file = Path.of(inputs.get(0)).getFileName();
-            if (file == null) {
-                return null;
-            }
-            name = file.toString();
+            return Path.of(input);
         } catch (InvalidPathException e) {
             return null;
         }
+    }
+
+    /** The last part of the input's path ("run.json"), or the input as it is when it is no path. */
+    public static String fileName(String input) {
+        Path p = path(input);
+        Path name = p == null ? null : p.getFileName();
+        return name == null ? input : name.toString();
+    }
+
+    /** The first input's file name without its trace extensions ("run.json.gz" gives "run"), or null. */
+    public static String stem(List<String> inputs) {
+        Path first = inputs.isEmpty() ? null : path(inputs.get(0));
+        Path file = first == null ? null : first.getFileName();
+        if (file == null) {
+            return null;
+        }
+        String name = file.toString();
         for (String ext : EXTENSIONS) {
             if (name.toLowerCase(Locale.ROOT).endsWith(ext) && name.length() > ext.length()) {
                 name = name.substring(0, name.length() - ext.length());

@@ -8,7 +8,6 @@ import dev.flarescope.notes.Note;
 import dev.flarescope.notes.NoteAnchor;
 import dev.flarescope.notes.SpanKey;
 import dev.flarescope.notes.SpanLocator;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -113,7 +112,7 @@ public final class NoteAnchors {
         }
         TimeFormat.TimeUnitName unit = a < 1_000_000 ? TimeFormat.TimeUnitName.US
                 : a < 1_000_000_000 ? TimeFormat.TimeUnitName.MS : TimeFormat.TimeUnitName.S;
-        return String.format(Locale.ROOT, "%.3f %s", ns / (double) unit.nanos, unit.symbol);
+        return TimeFormat.fixed(ns, unit, 3);
     }
 
     private static String process(SpanKey k) {

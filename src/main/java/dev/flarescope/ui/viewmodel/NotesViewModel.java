@@ -3,6 +3,7 @@ package dev.flarescope.ui.viewmodel;
 import dev.flarescope.analysis.AnalysisResult;
 import dev.flarescope.analysis.anomaly.Finding;
 import dev.flarescope.analysis.requests.RequestTimeline;
+import dev.flarescope.format.OutputFiles;
 import dev.flarescope.model.Trace;
 import dev.flarescope.notes.FindingNotes;
 import dev.flarescope.notes.Note;
@@ -181,21 +182,33 @@ public final class NotesViewModel {
         session.editableNotes().clear();
         List<String> inputs = List.copyOf(session.inputs());
         background.execute(() -> {
-            List<Path> onDisk = new ArrayList<>();
-            for (String in : inputs) {
-                Path p = Path.of(in);
-                if (Files.exists(p)) { // a live source's description names no file
-                    onDisk.add(p);
-                }
-            }
-            persistent = !onDisk.isEmpty();
-            store = persistent ? TraceNotes.load(onDisk, Map.of()) : TraceNotes.inMemory();
-            List<Note> loaded = store.notes();
+            // whatever happens below, edits from now on go to this opening's notes, never the last one's
+            store = TraceNotes.inMemory();
+            persistent = false;
+            List<Note> loaded = List.of();
             List<String> problems = new ArrayList<>();
-            for (Sidecar.Problem p : store.problems()) {
-                problems.add(p.userMessage());
+            try {
+                List<Path> onDisk = new ArrayList<>();
+                for (String in : inputs) {
+                    Path p = InputNames.path(in);
+                    if (p != null && Files.exists(p)) { // a live source's description names no file
+                        onDisk.add(p);
+                    }
+                }
+                if (!onDisk.isEmpty()) {
+                    store = TraceNotes.load(onDisk, Map.of());
+                    persistent = true;
+                }
+                loaded = store.notes();
+                for (Sidecar.Problem p : store.problems()) {
+                    problems.add(p.userMessage());
+                }
+            } catch (RuntimeException e) {
+                problems.add(String.valueOf(e.getMessage()));
+            } finally {
+                List<Note> shown = loaded;
+                uiThread.execute(() -> publish(ticket, shown, problems));
             }
-            uiThread.execute(() -> publish(ticket, loaded, problems));
         });
     }
 
@@ -249,7 +262,9 @@ public final class NotesViewModel {
         try {
             store.save();
             failure = null;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            failure = "Notes could not be saved: " + OutputFiles.describe(e);
+        } catch (RuntimeException e) {
             String why = e.getMessage();
             failure = "Notes could not be saved: " + (why == null || why.isBlank() ? e.getClass().getSimpleName() : why);
         }

@@ -52,11 +52,18 @@ public final class SaveTraceModel {
         List<Note> notes = List.copyOf(session.notes());
         saving.set(true);
         background.execute(() -> {
-            Outcome o = write(trace, notes, target.toAbsolutePath());
-            uiThread.execute(() -> {
-                saving.set(false);
-                done.accept(o);
-            });
+            Outcome o = new Outcome(target, trace.events(), notes.size(), "the trace could not be written");
+            try {
+                o = write(trace, notes, target.toAbsolutePath());
+            } catch (RuntimeException e) {
+                o = new Outcome(target, trace.events(), notes.size(), "cannot write " + target + ": " + e);
+            } finally {
+                Outcome outcome = o;
+                uiThread.execute(() -> {
+                    saving.set(false);
+                    done.accept(outcome);
+                });
+            }
         });
     }
 

@@ -1,7 +1,7 @@
 package dev.flarescope.ui.render.export;
 
 import dev.flarescope.notes.Note;
-import dev.flarescope.notes.NoteColor;
+import dev.flarescope.ui.render.notes.NotePainter;
 import dev.flarescope.ui.viewmodel.NoteAnchors;
 import java.util.List;
 import javafx.geometry.VPos;
@@ -54,8 +54,7 @@ public final class NoteListPainter {
         for (int i = 0; i < shown; i++) {
             y += ROW;
             Note n = notes.get(i);
-            NoteColor c = n.color();
-            g.setFill(Color.rgb(c.red(), c.green(), c.blue()));
+            g.setFill(NotePainter.color(n.color()));
             g.fillRoundRect(LEFT, y - 6, 12, 12, 4, 4);
             double x = LEFT + 20;
             g.setFont(bold);
