@@ -3,7 +3,9 @@ package dev.flarescope.ui.render.notes;
 import dev.flarescope.notes.NoteColor;
 import dev.flarescope.ui.render.Palette;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
@@ -29,11 +31,40 @@ public final class NotePainter {
     static final double ARROW_ROOM = 18;
     private static final double ARROW_HEAD = 7;
 
+    private static final int WRAPPED_KEPT = 256;
+
     private final Font font = Font.font("System", 12);
     private final Text probe = new Text();
+    /**
+     * Labels wrapped before, by text and width: wrapping measures text dozens of times, which each frame
+     * of a pan or zoom would otherwise repeat for every visible note.
+     */
+    private final Map<WrapKey, Wrapped> wrapped = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<WrapKey, Wrapped> eldest) {
+            return size() > WRAPPED_KEPT;
+        }
+    };
+
+    private record WrapKey(String text, double maxWidth) {
+    }
+
+    /** A note's label lines and the width of the widest. */
+    private record Wrapped(List<String> lines, double width) {
+        static final Wrapped NONE = new Wrapped(List.of(), 0);
+    }
 
     public NotePainter() {
         probe.setFont(font);
+    }
+
+    private Wrapped wrap(WrapKey key) {
+        List<String> lines = LabelText.wrap(key.text(), key.maxWidth(), MAX_LINES, this::width);
+        double w = 0;
+        for (String l : lines) {
+            w = Math.max(w, width(l));
+        }
+        return new Wrapped(lines, w);
     }
 
     /** The labels of {@code marks} as they are drawn in {@code area}. */
@@ -46,16 +77,13 @@ public final class NotePainter {
         List<LabelPlacer.Wish> wishes = new ArrayList<>();
         double maxText = Math.min(MAX_WIDTH, area.width()) - 2 * PAD_X;
         for (NoteMark m : marks) {
-            List<String> lines = maxText <= 0 ? List.of()
-                    : LabelText.wrap(m.note().text(), maxText, MAX_LINES, this::width);
+            Wrapped wrap = maxText <= 0 ? Wrapped.NONE
+                    : wrapped.computeIfAbsent(new WrapKey(m.note().text(), maxText), this::wrap);
+            List<String> lines = wrap.lines();
             if (lines.isEmpty()) {
                 continue;
             }
-            double w = 0;
-            for (String l : lines) {
-                w = Math.max(w, width(l));
-            }
-            double bw = Math.ceil(w + 2 * PAD_X);
+            double bw = Math.ceil(wrap.width() + 2 * PAD_X);
             double bh = lines.size() * LINE_HEIGHT + 2 * PAD_Y;
             withText.add(m);
             texts.add(lines);
