@@ -5,7 +5,6 @@ import dev.flarescope.analysis.anomaly.Finding;
 import dev.flarescope.analysis.requests.RequestTimeline;
 import dev.flarescope.format.OutputFiles;
 import dev.flarescope.model.Trace;
-import dev.flarescope.notes.FindingNotes;
 import dev.flarescope.notes.Note;
 import dev.flarescope.notes.NoteAnchor;
 import dev.flarescope.notes.NoteColor;

@@ -1,4 +1,4 @@
-package dev.flarescope.notes;
+package dev.flarescope.ui.viewmodel;
 
 import dev.flarescope.analysis.AnalysisResult;
 import dev.flarescope.analysis.anomaly.AnomalyEngine;
@@ -6,12 +6,15 @@ import dev.flarescope.analysis.anomaly.Evidence;
 import dev.flarescope.analysis.anomaly.Finding;
 import dev.flarescope.analysis.anomaly.Quantity;
 import dev.flarescope.analysis.anomaly.Rule;
-import dev.flarescope.analysis.requests.Basis;
 import dev.flarescope.analysis.requests.RequestTimeline;
 import dev.flarescope.model.RawEvent;
 import dev.flarescope.model.Severity;
 import dev.flarescope.model.Trace;
+import dev.flarescope.notes.Note;
+import dev.flarescope.notes.NoteAnchor;
+import dev.flarescope.notes.NoteColor;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A note made from an anomaly finding, so a user can keep what the rules found on the trace (and in an
@@ -26,10 +29,10 @@ public final class FindingNotes {
     }
 
     /**
-     * The note for {@code finding}. It points at the finding's request when the request is timed on the
-     * trace clock, else at the evidence's time range (a moment when it has no end) when that is on the
-     * trace clock, else at the trace's start: times taken from metrics records are on their own clock
-     * and would land anywhere on the trace's axis.
+     * The note for {@code finding}. It points at the finding's request, as a note added on that request
+     * does (a request known only from metrics records is on their clock, so its note shows in the
+     * Requests view and not on the timeline); without one, at the evidence's time range (a moment when
+     * it has no end) when that is on the trace clock, else at the trace's start.
      *
      * @param analysis the analysis the finding came from, which knows its request's clock
      * @param trace    the trace analysed, for its start
@@ -65,38 +68,21 @@ public final class FindingNotes {
 
     private static NoteAnchor anchor(Finding f, AnalysisResult analysis, Trace trace) {
         Evidence e = f.evidence();
-        if (!onTraceClock(f, analysis)) {
+        RequestTimeline request = e.requestId() == null || analysis == null ? null : analysis.request(e.requestId());
+        if (request != null) {
+            Optional<NoteAnchor> on = NoteAnchors.forRequest(request);
+            if (on.isPresent()) {
+                return on.get(); // as "Add note on request" pins it, whichever clock the request is on
+            }
+        }
+        if (RequestClock.of(f, analysis) != RequestClock.TRACE) {
             return new NoteAnchor.Moment(trace.minTs());
         }
         long start = e.startNs();
         long end = e.endNs() == RawEvent.NO_TIME ? start : e.endNs();
-        if (e.requestId() != null) {
-            RequestTimeline r = analysis.request(e.requestId());
-            if (r.arrivalNs() != RawEvent.NO_TIME && r.endNs() != RawEvent.NO_TIME && r.endNs() >= r.arrivalNs()) {
-                return new NoteAnchor.OnRequest(r.id(), r.arrivalNs(), r.endNs());
-            }
-            return new NoteAnchor.OnRequest(r.id(), Math.min(start, end), Math.max(start, end));
-        }
         if (start == end) {
             return new NoteAnchor.Moment(start);
         }
         return new NoteAnchor.Range(Math.min(start, end), Math.max(start, end));
-    }
-
-    /**
-     * Whether the evidence's times are on the trace clock: they exist, and either name no request
-     * (findings about spans, inputs and processes) or name one timed from trace spans. The same rule as
-     * the app's {@code RequestClock.of(Finding, AnalysisResult)}, which lives in the UI package.
-     */
-    private static boolean onTraceClock(Finding f, AnalysisResult analysis) {
-        Evidence e = f.evidence();
-        if (e.startNs() == RawEvent.NO_TIME) {
-            return false;
-        }
-        if (e.requestId() == null) {
-            return true;
-        }
-        RequestTimeline r = analysis.request(e.requestId());
-        return r != null && r.timesBasis() == Basis.DERIVED_FROM_SPANS;
     }
 }

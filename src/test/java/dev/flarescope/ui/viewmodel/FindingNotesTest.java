@@ -1,4 +1,4 @@
-package dev.flarescope.notes;
+package dev.flarescope.ui.viewmodel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,6 +16,10 @@ import dev.flarescope.io.TraceLoader;
 import dev.flarescope.model.RawEvent;
 import dev.flarescope.model.Severity;
 import dev.flarescope.model.Trace;
+import dev.flarescope.notes.Note;
+import dev.flarescope.notes.NoteAnchor;
+import dev.flarescope.notes.NoteColor;
+import dev.flarescope.notes.Sidecar;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,14 +74,17 @@ class FindingNotesTest {
     }
 
     @Test
-    void aFindingOnARecordTimedRequestIsPlacedAtTheTraceStart() {
+    void aFindingOnARecordTimedRequestIsPinnedToThatRequestOnItsOwnClock() {
         RequestTimeline r = metricsRequest();
         assertTrue(r.arrivalNs() > 1_000_000_000_000_000L, "wall-clock times: " + r.arrivalNs());
         Evidence e = Evidence.of(r).number("decode", 16655.2, "tok/s").build();
         Note n = FindingNotes.fromFinding(new Finding("burst-delivery", Severity.WARNING, "tokens arrived in a burst", e),
                 analysis, trace);
         assertEquals(NoteColor.ORANGE, n.color());
-        assertEquals(new NoteAnchor.Moment(500_000), n.anchor()); // the warmup span's start
+        // as "Add note on request" pins it: the Requests view shows it on the request's row, on the
+        // records' clock; the timeline leaves it out
+        assertEquals(new NoteAnchor.OnRequest(r.id(), r.arrivalNs(), r.endNs()), n.anchor());
+        assertFalse(NoteAnchors.onTraceClock(n, analysis));
         assertEquals("burst-delivery (warning)\ntokens arrived in a burst\ndecode: 16655.2 tok/s"
                 + why("burst-delivery"), n.text());
     }
@@ -104,10 +111,10 @@ class FindingNotesTest {
             Note n = FindingNotes.fromFinding(f, analysis, trace);
             assertTrue(n.text().startsWith(f.ruleId() + " (" + f.severity().id() + ")\n" + f.message()), n.text());
             assertTrue(n.text().length() <= Note.MAX_TEXT);
-            // findings of this log are about wall-clock request records: all land on the trace start
-            if (f.evidence().requestId() != null && analysis.request(f.evidence().requestId()).timesBasis()
-                    != Basis.DERIVED_FROM_SPANS) {
-                assertEquals(new NoteAnchor.Moment(500_000), n.anchor(), f.toString());
+            // findings of this log are about wall-clock request records: each is pinned to its request
+            String id = f.evidence().requestId();
+            if (id != null && analysis.request(id).timesBasis() != Basis.DERIVED_FROM_SPANS) {
+                assertTrue(n.anchor() instanceof NoteAnchor.OnRequest on && on.requestId().equals(id), f.toString());
             }
         }
         List<Note> notes = analysis.findings().stream().map(f -> FindingNotes.fromFinding(f, analysis, trace)).toList();
