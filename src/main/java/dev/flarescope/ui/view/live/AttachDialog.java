@@ -25,6 +25,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -90,6 +91,8 @@ public final class AttachDialog extends Dialog<AttachTarget> {
         Button folder = new Button("Folder\u2026");
         folder.setOnAction(e -> dialogs.chooseFolder(getOwner(), "Follow a folder")
                 .ifPresent(p -> address.getEditor().setText(p.toString())));
+        file.setMinWidth(Region.USE_PREF_SIZE); // the address box gives way, not the buttons' text
+        folder.setMinWidth(Region.USE_PREF_SIZE);
         browse = new HBox(6, file, folder);
         browse.managedProperty().bind(browse.visibleProperty());
         HBox addressRow = new HBox(6, address, browse);
