@@ -204,36 +204,37 @@ final class ArgsIds {
         if (b[k] == '0') {
             k++;
         } else if (b[k] >= '1' && b[k] <= '9') {
-            while (k < to && isDigit(b[k])) {
-                k++;
-            }
+            k = digits(k, to);
         } else {
             return false;
         }
         if (k < to && b[k] == '.') {
-            k++;
-            int digits = k;
-            while (k < to && isDigit(b[k])) {
-                k++;
-            }
-            if (k == digits) {
+            int d = digits(k + 1, to);
+            if (d == k + 1) {
                 return false;
             }
+            k = d;
         }
         if (k < to && (b[k] == 'e' || b[k] == 'E')) {
             k++;
             if (k < to && (b[k] == '+' || b[k] == '-')) {
                 k++;
             }
-            int digits = k;
-            while (k < to && isDigit(b[k])) {
-                k++;
-            }
-            if (k == digits) {
+            int d = digits(k, to);
+            if (d == k) {
                 return false;
             }
+            k = d;
         }
         return k == to;
+    }
+
+    /** Where the run of digits starting at {@code k} ends. */
+    private int digits(int k, int to) {
+        while (k < to && isDigit(b[k])) {
+            k++;
+        }
+        return k;
     }
 
     private boolean isIdKey(int from, int to) {
