@@ -18,11 +18,17 @@ public final class FlarescopeApp extends Application {
 
     /** Starts JavaFX and opens the window; {@code args} are paths to load. */
     public static void launchApp(String... args) {
-        Application.launch(FlarescopeApp.class, args);
+        ClassPathWarning.silence();
+        try {
+            Application.launch(FlarescopeApp.class, args);
+        } finally {
+            ClassPathWarning.restore();
+        }
     }
 
     @Override
     public void start(Stage stage) {
+        ClassPathWarning.restore(); // the toolkit is up: later warnings are worth seeing
         MainWindow window = new MainWindow(stage, RecentFiles.forUser(), SAMPLE);
         stage.show();
         List<Path> paths = initialPaths(getParameters().getRaw(), Files.isDirectory(SAMPLE));

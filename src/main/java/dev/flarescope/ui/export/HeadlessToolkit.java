@@ -1,10 +1,9 @@
 package dev.flarescope.ui.export;
 
+import dev.flarescope.ui.ClassPathWarning;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import javafx.application.Platform;
 
 /**
@@ -28,17 +27,13 @@ public final class HeadlessToolkit {
         setIfAbsent("prism.order", "sw");
         setIfAbsent("java.awt.headless", "true");
         CompletableFuture<Void> up = new CompletableFuture<>();
-        // JavaFX warns on every start from a class path ("unsupported configuration"); the shaded jar is
-        // how Flarescope ships, so that line would only be noise in a command's output
-        Logger javafx = Logger.getLogger("javafx");
-        Level level = javafx.getLevel();
-        javafx.setLevel(Level.SEVERE);
+        ClassPathWarning.silence();
         try {
             Platform.startup(() -> up.complete(null));
         } catch (IllegalStateException alreadyRunning) {
             up.complete(null);
         } finally {
-            javafx.setLevel(level);
+            ClassPathWarning.restore();
         }
         Platform.setImplicitExit(false);
         up.join();
