@@ -33,7 +33,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "export-png", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Render a view of traces to a PNG file, with no display (software rendering).",
                 "The picture has a header (inputs, time shown, TTFT p50/p99, decode tok/s, finding counts),"
-                        + " the notes saved beside the inputs, and the findings."})
+                        + " the notes saved beside the inputs, and the findings. The timeline scrolls to the"
+                        + " thread of the first note pinned to a span in the time shown."})
 final class ExportPngCommand implements Callable<Integer> {
 
     @Option(names = "--view", paramLabel = "VIEW", converter = ViewConverter.class, defaultValue = "timeline",

@@ -4,11 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.flarescope.io.TraceLoader;
+import dev.flarescope.model.Trace;
+import dev.flarescope.notes.Note;
+import dev.flarescope.notes.NoteAnchor;
+import dev.flarescope.notes.NoteColor;
 import dev.flarescope.notes.Sidecar;
+import dev.flarescope.notes.SpanKey;
+import dev.flarescope.notes.SpanLocator;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,6 +112,45 @@ class ExportPngCommandTest {
         int x2 = columns.get(columns.size() - 1);
         assertTrue(x2 - x1 > 300, "two marks expected, found columns " + columns);
         assertEquals((x1 - 220) * 2.0, x2 - x1, 3.0, "columns " + columns);
+    }
+
+    @Test
+    void theTimelineScrollsToTheThreadOfASpanNote() throws IOException {
+        // the sample run's last thread (the decode worker's model runner) is below the first screen
+        Path run = dir.resolve("serving-run");
+        Path fragments = Files.createDirectories(run.resolve("fragments"));
+        try (var files = Files.list(SAMPLE.resolve("fragments"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, fragments.resolve(f.getFileName()));
+            }
+        }
+        Trace trace = TraceLoader.load(List.of(run), TraceLoader.Options.defaults()).trace();
+        int p = trace.processes().size() - 1;
+        int t = trace.processes().get(p).threads().size() - 1;
+        SpanKey key = SpanLocator.keyOf(trace, p, t, 40);
+        Note note = Note.create("this batch", NoteColor.PURPLE, new NoteAnchor.OnSpan(key), true);
+        Sidecar.write(Sidecar.pathFor(run), List.of(note));
+        long from = key.startNs() - trace.minTs() - 5_000_000;
+        Path out = dir.resolve("span.png");
+        CliRun r = CliRun.run("export-png", "--range", from + "ns.." + (from + 60_000_000) + "ns", "--width", "1000",
+                "--height", "600", "-o", out.toString(), run.toString());
+        assertEquals(0, r.code(), r.err());
+        BufferedImage png = ImageIO.read(out.toFile());
+        // the label (purple) sits by the outlined span near the bottom, not at the top over a band
+        int top = 0;
+        int bottom = 0;
+        for (int y = 68; y < png.getHeight(); y++) {
+            for (int x = 220; x < png.getWidth(); x++) {
+                if (near(png.getRGB(x, y), 0x6a, 0x1b, 0x9a)) {
+                    if (y < 68 + (png.getHeight() - 68) / 2) {
+                        top++;
+                    } else {
+                        bottom++;
+                    }
+                }
+            }
+        }
+        assertTrue(bottom > 300 && bottom > 5 * top, "label pixels: " + top + " above the middle, " + bottom + " below");
     }
 
     @Test

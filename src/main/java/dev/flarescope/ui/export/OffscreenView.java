@@ -15,9 +15,12 @@ import dev.flarescope.ui.viewmodel.FindingsModel;
 import dev.flarescope.ui.viewmodel.FlameViewModel;
 import dev.flarescope.ui.viewmodel.FlameWorker;
 import dev.flarescope.ui.viewmodel.StatisticsViewModel;
+import dev.flarescope.ui.viewmodel.NoteAnchors;
+import dev.flarescope.ui.viewmodel.SpanRef;
 import dev.flarescope.ui.viewmodel.TimeRange;
 import dev.flarescope.ui.viewmodel.TraceSession;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
@@ -71,6 +74,24 @@ public final class OffscreenView {
         scene.getStylesheets().add(MainWindow.class.getResource("app.css").toExternalForm());
         root.applyCss();
         root.layout();
+        if (view instanceof TimelineView timeline) {
+            showFirstSpanNote(timeline);
+        }
+    }
+
+    /**
+     * Scrolls the timeline to the thread of the first note pinned to a span in the time shown, so the
+     * picture shows that span outlined with its label rather than a band over its time.
+     */
+    private void showFirstSpanNote(TimelineView timeline) {
+        TimeRange shown = session.viewport().get();
+        for (Note n : session.notes()) {
+            Optional<SpanRef> span = NoteAnchors.span(session.trace(), n);
+            if (span.isPresent() && shown != null && shown.overlaps(n.anchor().startNs(), n.anchor().endNs() + 1)) {
+                timeline.scrollToThread(span.get().process(), span.get().thread());
+                return;
+            }
+        }
     }
 
     /** The session the view shows (its notes, selection and viewport can still be set). */

@@ -131,13 +131,21 @@ public final class TimelineView extends Region implements SharpCanvas {
         }
         TimeRange r = target.range();
         session.viewport().set(ViewportMath.fit(r.start(), r.end(), 0.15, TraceSession.bounds(trace)));
-        if (!target.hasThread() || target.process() >= trace.processes().size()) {
+        if (target.hasThread()) {
+            scrollToThread(target.process(), target.thread());
+        }
+    }
+
+    /** Expands the thread's process and scrolls its track to a quarter of the way down the tracks. */
+    public void scrollToThread(int process, int thread) {
+        Trace trace = session.trace();
+        if (trace == null || layout == null || process < 0 || process >= trace.processes().size()) {
             return;
         }
-        if (layout.isCollapsed(target.process())) {
-            toggleProcess(target.process());
+        if (layout.isCollapsed(process)) {
+            toggleProcess(process);
         }
-        TrackModel t = layout.threadTrack(target.process(), target.thread());
+        TrackModel t = layout.threadTrack(process, thread);
         if (t != null) {
             scrollTo(t.top() - TimelineGeometry.tracksHeight(canvas.getHeight()) / 4);
         }
