@@ -14,6 +14,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
@@ -97,6 +98,7 @@ class ConnectionDropTest {
         List<Long> dropTimes = new CopyOnWriteArrayList<>();
         List<Long> connectTimes = new CopyOnWriteArrayList<>();
         AtomicLong last = new AtomicLong();
+        AtomicBoolean sentAll = new AtomicBoolean();
         List<ScriptedServer.Script> scripts = new ArrayList<>();
         for (int i = 0; i <= drops; i++) {
             boolean drop = i < drops;
@@ -118,11 +120,12 @@ class ConnectionDropTest {
                     cut.add(s);
                     dropTimes.add(System.nanoTime());
                 } else {
+                    sentAll.set(true);
                     Thread.sleep(300);
                 }
             });
         }
-        return run(scripts, drops, last, () -> last.get(), cut, dropTimes, connectTimes);
+        return run(scripts, drops, last, sentAll, () -> last.get(), cut, dropTimes, connectTimes);
     }
 
     /** Serves NDJSON from a counter that moves on at every drop: the line cut is never sent again. */
@@ -132,6 +135,7 @@ class ConnectionDropTest {
         List<Long> connectTimes = new CopyOnWriteArrayList<>();
         AtomicLong next = new AtomicLong(1);
         AtomicLong last = new AtomicLong();
+        AtomicBoolean sentAll = new AtomicBoolean();
         List<ScriptedServer.Script> scripts = new ArrayList<>();
         for (int i = 0; i <= drops; i++) {
             boolean drop = i < drops;
@@ -154,23 +158,29 @@ class ConnectionDropTest {
                     last.set(s);
                     dropTimes.add(System.nanoTime());
                 } else {
+                    sentAll.set(true);
                     Thread.sleep(300);
                 }
             });
         }
-        return run(scripts, drops, last, () -> last.get() - cut.size(), cut, dropTimes, connectTimes);
+        return run(scripts, drops, last, sentAll, () -> last.get() - cut.size(), cut, dropTimes, connectTimes);
     }
 
-    /** Runs the connector against the scripts until the last connection has ended and {@code expected} events arrived. */
-    private static Run run(List<ScriptedServer.Script> scripts, int drops, AtomicLong last, LongSupplier expected,
-                           List<Long> cut, List<Long> dropTimes, List<Long> connectTimes) throws Exception {
+    /**
+     * Runs the connector against the scripts until the last connection has sent all it sends
+     * ({@code sentAll}) and {@code expected} events arrived.
+     */
+    private static Run run(List<ScriptedServer.Script> scripts, int drops, AtomicLong last, AtomicBoolean sentAll,
+                           LongSupplier expected, List<Long> cut, List<Long> dropTimes, List<Long> connectTimes)
+            throws Exception {
         try (ScriptedServer server = new ScriptedServer(0, scripts);
              LiveTrace store = new LiveTrace(Retention.UNBOUNDED)) {
             StreamConnector c = new StreamConnector(URI.create("http://127.0.0.1:" + server.port() + "/events"), 20, 1000);
             c.start(store);
             try {
                 await(drops * 5_000L + 10_000, "the last connection", () -> connectTimes.size() == drops + 1);
-                await(10_000, "the last events", () -> store.receivedEvents() >= expected.getAsLong());
+                // the count is read only once the server has sent its last event, so it is the final one
+                await(10_000, "the last events", () -> sentAll.get() && store.receivedEvents() >= expected.getAsLong());
                 Thread.sleep(100);
             } finally {
                 c.stop();
