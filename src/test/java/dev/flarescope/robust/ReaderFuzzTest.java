@@ -1,6 +1,7 @@
 package dev.flarescope.robust;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.flarescope.analysis.requests.ArgsIdsCheck;
 import dev.flarescope.format.Format;
 import dev.flarescope.live.IngestBodyCheck;
 
@@ -83,6 +84,12 @@ class ReaderFuzzTest {
     @FuzzTest
     void traceLoader(byte[] data) {
         FuzzTargets.load(data);
+    }
+
+    /** The direct reader of request ids in args against the Jackson parse (see ArgsIdsCheck). */
+    @FuzzTest
+    void argsIds(byte[] data) {
+        ArgsIdsCheck.check(data);
     }
 
     /** The ingest endpoint's check of a pushed body, and the decoding of what it accepts. */
