@@ -6,7 +6,8 @@ import dev.flarescope.format.Format;
 import dev.flarescope.live.IngestBodyCheck;
 
 /**
- * Coverage-guided fuzz targets, one per reader plus the detector and the whole loader path.
+ * Coverage-guided fuzz targets: one per reader, the format detector, the whole loader path, the ingest
+ * endpoint's body check, the notes sidecar and the direct reader of request ids in args.
  *
  * <p>In a normal build each target runs in regression mode: once on the empty input and once on every
  * file of its committed corpus, {@code src/test/resources/dev/flarescope/robust/ReaderFuzzTestInputs/<target>/}
