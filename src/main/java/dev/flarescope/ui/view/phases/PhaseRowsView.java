@@ -10,6 +10,7 @@ import dev.flarescope.ui.render.notes.NoteLabel;
 import dev.flarescope.ui.render.phases.PhaseFrame;
 import dev.flarescope.ui.render.phases.PhaseGeometry;
 import dev.flarescope.ui.render.phases.PhaseRenderer;
+import dev.flarescope.ui.view.common.ScrollBars;
 import dev.flarescope.ui.view.common.SharpCanvas;
 import dev.flarescope.ui.view.notes.NoteCommands;
 import dev.flarescope.ui.viewmodel.PhaseRow;
@@ -218,17 +219,8 @@ final class PhaseRowsView extends Region implements SharpCanvas {
     }
 
     private void updateScrollRange() {
-        double visible = Math.max(0, canvas.getHeight() - RULER);
-        double content = PhaseGeometry.contentHeight(model.rows().size());
-        double max = Math.max(0, content - visible);
-        vbar.setMax(max);
-        vbar.setVisibleAmount(content <= 0 ? 1 : max * visible / Math.max(1, content));
-        vbar.setUnitIncrement(ROW);
-        vbar.setBlockIncrement(Math.max(ROW, visible * 0.9));
-        vbar.setVisible(max > 0);
-        if (vbar.getValue() > max) {
-            vbar.setValue(max);
-        }
+        ScrollBars.fit(vbar, PhaseGeometry.contentHeight(model.rows().size()), Math.max(0, canvas.getHeight() - RULER),
+                ROW, ROW);
     }
 
     private void requestRedraw() {

@@ -8,6 +8,7 @@ import dev.flarescope.ui.render.timeline.TimelineFrame;
 import dev.flarescope.ui.render.timeline.TimelineGeometry;
 import dev.flarescope.ui.render.timeline.TimelineOverlay;
 import dev.flarescope.ui.render.timeline.TimelineRenderer;
+import dev.flarescope.ui.view.common.ScrollBars;
 import dev.flarescope.ui.view.common.SharpCanvas;
 import dev.flarescope.ui.view.notes.NoteCommands;
 import dev.flarescope.ui.viewmodel.NoteAnchors;
@@ -263,17 +264,8 @@ public final class TimelineView extends Region implements SharpCanvas {
     }
 
     private void updateScrollRange() {
-        double visible = TimelineGeometry.tracksHeight(canvas.getHeight());
-        double content = layout == null ? 0 : layout.height();
-        double max = Math.max(0, content - visible);
-        vbar.setMax(max);
-        vbar.setVisibleAmount(content <= 0 ? 1 : max * visible / Math.max(1, content));
-        vbar.setUnitIncrement(TimelineLayout.ROW * 2);
-        vbar.setBlockIncrement(Math.max(TimelineLayout.ROW, visible * 0.9));
-        vbar.setVisible(max > 0);
-        if (vbar.getValue() > max) {
-            vbar.setValue(max);
-        }
+        ScrollBars.fit(vbar, layout == null ? 0 : layout.height(), TimelineGeometry.tracksHeight(canvas.getHeight()),
+                TimelineLayout.ROW * 2, TimelineLayout.ROW);
     }
 
     private void requestRedraw() {
