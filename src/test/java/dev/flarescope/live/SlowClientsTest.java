@@ -102,13 +102,29 @@ class SlowClientsTest {
             HttpResponse<String> after = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
                     .POST(HttpRequest.BodyPublishers.ofString(lines(101, 150))).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(202, after.statusCode(), after.body());
-            in.println("stats");
-            String[] end = FaultProcess.expect(out, "threads").split(" ");
-            assertEquals("150", end[2], "only the prompt senders' events are in the store");
+            // a 202 means the batch is queued; the store's thread decodes it a moment later
+            assertEquals(150, eventsOnceSettled(in, out, 150, 5_000), "only the prompt senders' events are in the store");
             System.out.printf("slow clients: %d, prompt batch accepted in %d ms, %d handler threads, slow clients cut "
                     + "after %d to %d ms%n", SLOW, promptMs, threads, shortest, longest);
         } finally {
             FaultProcess.kill(p);
+        }
+    }
+
+    /**
+     * Asks the ingest process for its event count until it reaches {@code expected} or {@code timeoutMs}
+     * passes, and returns the last count; a count past {@code expected} returns at once.
+     */
+    private static long eventsOnceSettled(PrintWriter in, BufferedReader out, long expected, long timeoutMs)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeoutMs * 1_000_000;
+        while (true) {
+            in.println("stats");
+            long events = Long.parseLong(FaultProcess.expect(out, "threads").split(" ")[2]);
+            if (events >= expected || System.nanoTime() > deadline) {
+                return events;
+            }
+            Thread.sleep(20);
         }
     }
 
