@@ -351,8 +351,27 @@ public final class ChunkBuilder implements TraceSink {
         final PartInstants instants = new PartInstants();
         final PartSamples samples = new PartSamples();
 
+        /** Span order of the X spans, as {@link #xOrder} last computed it; parts only grow, so a size tells it apart. */
+        private volatile int[] xOrder;
+
         PartThread(Object key) {
             this.key = key;
+        }
+
+        /**
+         * {@link Sorting#spanOrder} of this part's X spans, given as the rows from {@code from} of
+         * {@code start} and {@code dur} (times shifted by the input's offset, negative durations made
+         * zero: neither changes the order). Kept while the part does not grow, so a live store's sealed
+         * chunks are sorted once, not on every snapshot.
+         */
+        int[] xOrder(long[] start, long[] dur, int from) {
+            int n = xStart.size();
+            int[] o = xOrder;
+            if (o == null || o.length != n) {
+                o = Sorting.spanOrder(start, dur, from, n);
+                xOrder = o;
+            }
+            return o;
         }
 
         void complete(RawEvent e) {

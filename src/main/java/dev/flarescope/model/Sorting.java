@@ -75,17 +75,25 @@ public final class Sorting {
      * With {@code dur} null, rows are ordered by start alone.
      */
     public static int[] spanOrder(long[] start, long[] dur, int n) {
+        return spanOrder(start, dur, 0, n);
+    }
+
+    /**
+     * {@link #spanOrder(long[], long[], int)} of the {@code n} rows from {@code from}; the result holds
+     * offsets from {@code from}.
+     */
+    public static int[] spanOrder(long[] start, long[] dur, int from, int n) {
         if (n == 0) {
             return new int[0];
         }
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
         boolean sorted = true;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < from + n; i++) {
             long s = start[i];
             min = Math.min(min, s);
             max = Math.max(max, s);
-            if (sorted && i > 0 && (start[i - 1] > s || dur != null && start[i - 1] == s && dur[i - 1] < dur[i])) {
+            if (sorted && i > from && (start[i - 1] > s || dur != null && start[i - 1] == s && dur[i - 1] < dur[i])) {
                 sorted = false;
             }
         }
@@ -100,13 +108,13 @@ public final class Sorting {
         long range = max - min;
         if (range < 0 || 64 - Long.numberOfLeadingZeros(range) + idxBits > 63) {
             return stableOrder(n, (a, b) -> {
-                int c = Long.compare(start[a], start[b]);
-                return c != 0 || dur == null ? c : Long.compare(dur[b], dur[a]);
+                int c = Long.compare(start[from + a], start[from + b]);
+                return c != 0 || dur == null ? c : Long.compare(dur[from + b], dur[from + a]);
             });
         }
         long[] keys = new long[n];
         for (int i = 0; i < n; i++) {
-            keys[i] = ((start[i] - min) << idxBits) | i;
+            keys[i] = ((start[from + i] - min) << idxBits) | i;
         }
         java.util.Arrays.sort(keys);
         long mask = (1L << idxBits) - 1;
@@ -120,11 +128,11 @@ public final class Sorting {
         // runs of equal start: longer first, stable (insertion sort; runs are short)
         int runStart = 0;
         for (int i = 1; i <= n; i++) {
-            if (i == n || start[idx[i]] != start[idx[runStart]]) {
+            if (i == n || start[from + idx[i]] != start[from + idx[runStart]]) {
                 for (int a = runStart + 1; a < i; a++) {
                     int v = idx[a];
                     int b = a - 1;
-                    while (b >= runStart && dur[idx[b]] < dur[v]) {
+                    while (b >= runStart && dur[from + idx[b]] < dur[from + v]) {
                         idx[b + 1] = idx[b];
                         b--;
                     }
@@ -134,6 +142,66 @@ public final class Sorting {
             }
         }
         return idx;
+    }
+
+    /**
+     * Merges runs of row indices into one {@link #spanOrder}: {@code order[bounds[r]..bounds[r+1])} is
+     * run r, each already in that order and holding rows above those of the runs before it (as when
+     * each run is the span order of one consecutive block of rows). The result is what
+     * {@code spanOrder} of all rows gives; when the runs already follow each other in order it is
+     * {@code order} itself, else {@code order} may have been written over. Runs are merged pairwise,
+     * so the cost is n log(runs) at worst.
+     */
+    public static int[] mergeRuns(int[] order, int[] bounds, int runs, long[] start, long[] dur) {
+        int n = bounds[runs];
+        boolean inOrder = true;
+        for (int r = 1; r < runs && inOrder; r++) {
+            int lo = bounds[r];
+            if (lo > 0 && lo < n && !before(order[lo - 1], order[lo], start, dur)) {
+                inOrder = false;
+            }
+        }
+        if (inOrder) {
+            return order;
+        }
+        int[] a = order;
+        int[] b = new int[n];
+        for (int width = 1; width < runs; width *= 2) {
+            for (int r = 0; r < runs; r += 2 * width) {
+                int lo = bounds[r];
+                int mid = bounds[Math.min(r + width, runs)];
+                int hi = bounds[Math.min(r + 2 * width, runs)];
+                if (lo == mid || mid == hi || before(a[mid - 1], a[mid], start, dur)) {
+                    System.arraycopy(a, lo, b, lo, hi - lo);
+                    continue;
+                }
+                int i = lo;
+                int j = mid;
+                for (int k = lo; k < hi; k++) {
+                    if (j >= hi || i < mid && before(a[i], a[j], start, dur)) {
+                        b[k] = a[i++];
+                    } else {
+                        b[k] = a[j++];
+                    }
+                }
+            }
+            int[] t = a;
+            a = b;
+            b = t;
+        }
+        return a;
+    }
+
+    /** Span order of rows x and y: start, then longer first, then row index. */
+    private static boolean before(int x, int y, long[] start, long[] dur) {
+        long sx = start[x];
+        long sy = start[y];
+        if (sx != sy) {
+            return sx < sy;
+        }
+        long dx = dur[x];
+        long dy = dur[y];
+        return dx != dy ? dx > dy : x < y;
     }
 
     public static long[] permute(long[] src, int[] order) {

@@ -452,8 +452,8 @@ public final class TraceAssembler {
     }
 
     /** A thread's tables, built independently of its siblings so all threads build in parallel. */
-    private record Built(String tid, String name, int sort, SpanTable spans, InstantTable instants, SampleTable samples,
-                         List<Diagnostic> diags) {
+    private record Built(String tid, String name, int sort, SpanTable spans, long spanEnd, InstantTable instants,
+                         SampleTable samples, List<Diagnostic> diags) {
     }
 
     /** Groups each merged process's thread parts by tid, in input order. */
@@ -488,7 +488,7 @@ public final class TraceAssembler {
         }
         ThreadBuild tb = new ThreadBuild(task.parts);
         SpanTable spans = tb.spans(diags);
-        return new Built(task.tid, name, sort, spans, tb.instants, samples(task.parts), diags);
+        return new Built(task.tid, name, sort, spans, tb.spanEnd, tb.instants, samples(task.parts), diags);
     }
 
     private ProcessResult buildProcess(Merged m, int index, List<Built> built) {
@@ -520,10 +520,9 @@ public final class TraceAssembler {
                 result.diagnostics.add(new Diagnostic(d.kind(), d.severity(), d.message(), d.input(), d.line(), index, ti,
                         d.tsNs(), d.durNs(), d.count()));
             }
-            SpanTable s = b.spans;
-            for (int i = 0; i < s.size(); i++) {
-                result.see(s.start(i));
-                result.see(s.end(i));
+            if (b.spans.size() > 0) { // sorted by start
+                result.see(b.spans.start(0));
+                result.see(b.spanEnd);
             }
             if (b.instants.size() > 0) {
                 result.see(b.instants.ts(0));
@@ -571,6 +570,8 @@ public final class TraceAssembler {
     private final class ThreadBuild {
         private final List<ThreadPart> parts;
         InstantTable instants;
+        /** The latest end of any span built. */
+        long spanEnd = Long.MIN_VALUE;
 
         ThreadBuild(List<ThreadPart> parts) {
             this.parts = parts;
@@ -596,9 +597,13 @@ public final class TraceAssembler {
             int n = 0;
             long negatives = 0;
             int firstNegative = -1;
-            for (ThreadPart tp : parts) {
-                ChunkRef r = tp.ref;
-                PartThread t = tp.part;
+            // run p holds part p's X spans, the last run the spans matched from B/E
+            int runs = parts.size() + 1;
+            int[] bounds = new int[runs + 1];
+            for (int p = 0; p < parts.size(); p++) {
+                ChunkRef r = parts.get(p).ref;
+                PartThread t = parts.get(p).part;
+                bounds[p] = n;
                 for (int i = 0; i < t.xStart.size(); i++) {
                     start[n] = r.t(t.xStart.get(i));
                     long d = t.xDur.get(i);
@@ -620,6 +625,7 @@ public final class TraceAssembler {
                     n++;
                 }
             }
+            spanEnd = maxTs; // of the X spans, all that is seen so far
             if (negatives > 0) {
                 diags.add(new Diagnostic("negative-duration", Severity.ERROR,
                         negatives + " span(s) with a negative duration, first \"" + pool.get(name[firstNegative])
@@ -698,6 +704,7 @@ public final class TraceAssembler {
                     int b = stack[--sp];
                     start[n] = beTs[b];
                     dur[n] = beTs[i] - beTs[b];
+                    spanEnd = Math.max(spanEnd, beTs[i]);
                     name[n] = beName[b] >= 0 ? beName[b] : beName[i];
                     cat[n] = beCat[b] >= 0 ? beCat[b] : beCat[i];
                     args[n] = beArgs[b] != ArgStore.NONE ? beArgs[b] : beArgs[i];
@@ -713,6 +720,7 @@ public final class TraceAssembler {
                 int b = stack[si];
                 start[n] = beTs[b];
                 dur[n] = Math.max(0, maxTs - beTs[b]);
+                spanEnd = Math.max(spanEnd, start[n] + dur[n]);
                 name[n] = beName[b];
                 cat[n] = beCat[b];
                 args[n] = beArgs[b];
@@ -739,18 +747,38 @@ public final class TraceAssembler {
                     uArgs.toArray(), filled(uTs.size(), 'E'));
             instants = concatInstants(List.of(own, unmatched));
 
-            // order by start, longer first, then nest into lanes
+            // order by start, longer first (each part's order is sorted once and kept), then nest into lanes
             final int count = n;
-            int[] ord = Sorting.spanOrder(start, dur, count);
-            start = Sorting.permute(Arrays.copyOf(start, count), ord);
-            dur = Sorting.permute(Arrays.copyOf(dur, count), ord);
-            name = Sorting.permute(Arrays.copyOf(name, count), ord);
-            cat = Sorting.permute(Arrays.copyOf(cat, count), ord);
-            args = Sorting.permute(Arrays.copyOf(args, count), ord);
-            int[] cn = anyCname ? Sorting.permute(Arrays.copyOf(cname, count), ord) : null;
-            byte[] fl = new byte[count];
-            for (int i = 0; i < count; i++) {
-                fl[i] = flags[ord[i]];
+            bounds[runs - 1] = nx;
+            bounds[runs] = count;
+            int[] ord = new int[count];
+            boolean identity = true;
+            for (int r = 0; r < runs; r++) {
+                int from = bounds[r];
+                int[] local = r < parts.size() ? parts.get(r).part.xOrder(start, dur, from)
+                        : Sorting.spanOrder(start, dur, from, count - from);
+                for (int i = 0; i < local.length; i++) {
+                    ord[from + i] = from + local[i];
+                    identity &= local[i] == i;
+                }
+            }
+            ord = Sorting.mergeRuns(ord, bounds, runs, start, dur);
+            for (int i = 0; identity && i < count; i++) {
+                identity = ord[i] == i;
+            }
+            int[] cn = anyCname ? cname : null;
+            byte[] fl = flags;
+            if (!identity || count != cap) { // else the rows are in order already and fill the arrays
+                start = Sorting.permute(start, ord);
+                dur = Sorting.permute(dur, ord);
+                name = Sorting.permute(name, ord);
+                cat = Sorting.permute(cat, ord);
+                args = Sorting.permute(args, ord);
+                cn = anyCname ? Sorting.permute(cname, ord) : null;
+                fl = new byte[count];
+                for (int i = 0; i < count; i++) {
+                    fl[i] = flags[ord[i]];
+                }
             }
             int[] depth = new int[count];
             int[] parent = new int[count];
@@ -777,10 +805,13 @@ public final class TraceAssembler {
      * lane L-1. Returns the number of spans placed off lane 0.
      */
     static long nest(long[] start, long[] dur, int[] depth, int[] parent, byte[] flags, int n) {
-        List<int[]> stacks = new ArrayList<>();
-        IntList sizes = new IntList();
-        IntList laneMax = new IntList();
-        int[] lane = new int[n];
+        // per lane: the open spans (a stack of rows) and their ends, so that popping reads one array
+        int lanes = 1;
+        int[][] stack = {new int[16]};
+        long[][] ends = {new long[16]};
+        int[] size = new int[1];
+        int[] laneMax = {-1};
+        int[] lane = null; // allocated when the first span goes off lane 0
         long overlaps = 0;
         for (int i = 0; i < n; i++) {
             long s = start[i];
@@ -788,33 +819,41 @@ public final class TraceAssembler {
             int logicalParent = -1;
             int l = 0;
             while (true) {
-                if (l == stacks.size()) {
-                    stacks.add(new int[8]);
-                    sizes.add(0);
-                    laneMax.add(-1);
+                if (l == lanes) {
+                    stack = Arrays.copyOf(stack, lanes + 1);
+                    ends = Arrays.copyOf(ends, lanes + 1);
+                    size = Arrays.copyOf(size, lanes + 1);
+                    laneMax = Arrays.copyOf(laneMax, lanes + 1);
+                    stack[l] = new int[8];
+                    ends[l] = new long[8];
+                    laneMax[l] = -1;
+                    lanes++;
                 }
-                int[] st = stacks.get(l);
-                int sz = sizes.get(l);
-                while (sz > 0 && start[st[sz - 1]] + dur[st[sz - 1]] <= s) {
+                int[] st = stack[l];
+                long[] en = ends[l];
+                int sz = size[l];
+                while (sz > 0 && en[sz - 1] <= s) {
                     sz--;
                 }
-                sizes.set(l, sz);
-                if (sz == 0 || e <= start[st[sz - 1]] + dur[st[sz - 1]]) {
+                if (sz == 0 || e <= en[sz - 1]) {
                     parent[i] = sz > 0 ? st[sz - 1] : logicalParent;
                     depth[i] = sz;
-                    lane[i] = l;
                     if (sz == st.length) {
-                        st = Arrays.copyOf(st, sz * 2);
-                        stacks.set(l, st);
+                        st = stack[l] = Arrays.copyOf(st, sz * 2);
+                        en = ends[l] = Arrays.copyOf(en, sz * 2);
                     }
                     st[sz] = i;
-                    sizes.set(l, sz + 1);
-                    laneMax.set(l, Math.max(laneMax.get(l), sz));
+                    en[sz] = e;
+                    size[l] = sz + 1;
+                    if (sz > laneMax[l]) {
+                        laneMax[l] = sz;
+                    }
                     break;
                 }
+                size[l] = sz;
                 if (l == 0) {
                     for (int j = sz - 1; j >= 0; j--) {
-                        if (start[st[j]] + dur[st[j]] >= e) {
+                        if (en[j] >= e) {
                             logicalParent = st[j];
                             break;
                         }
@@ -823,14 +862,18 @@ public final class TraceAssembler {
                 l++;
             }
             if (l > 0) {
+                if (lane == null) {
+                    lane = new int[n];
+                }
+                lane[i] = l;
                 flags[i] |= SpanTable.OVERLAP;
                 overlaps++;
             }
         }
-        if (stacks.size() > 1) {
-            int[] base = new int[stacks.size()];
-            for (int l = 1; l < base.length; l++) {
-                base[l] = base[l - 1] + laneMax.get(l - 1) + 1;
+        if (lanes > 1) {
+            int[] base = new int[lanes];
+            for (int l = 1; l < lanes; l++) {
+                base[l] = base[l - 1] + laneMax[l - 1] + 1;
             }
             for (int i = 0; i < n; i++) {
                 depth[i] += base[lane[i]];

@@ -281,4 +281,28 @@ class TraceAssemblerTest {
         int recvProcess = f.toProcess(0);
         assertEquals("recv", t.string(t.processes().get(recvProcess).threads().get(0).spans().name(f.toSpan(0))));
     }
+
+    @Test
+    void aChunkThatGrowsAfterAnAssemblyIsOrderedAgainWithTheNewSpans() {
+        // chunk 1 writes children before their parent, as tracers that emit X at the end do
+        Events first = Events.chunk().x(1, 1, "c", 30, 5).x(1, 1, "a", 10, 50);
+        Events second = Events.chunk().x(1, 1, "b", 20, 5).b(1, 1, "d", 40).end(1, 1, 45);
+        Trace before = Events.assemble(first.build(), second.build());
+        assertEquals(List.of("a 0", "b 1", "c 1", "d 1"), rows(before));
+        first.x(1, 1, "e", 15, 2).x(1, 1, "f", 31, 1); // as a live store's open chunk grows
+        Trace after = Events.assemble(first.build(), second.build());
+        assertEquals(List.of("a 0", "e 1", "b 1", "c 1", "f 2", "d 1"), rows(after));
+        assertEquals(10_000, after.minTs());
+        assertEquals(60_000, after.maxTs()); // the end of a
+    }
+
+    /** Each span of the first thread as "name depth", in table order. */
+    private static List<String> rows(Trace t) {
+        SpanTable s = spans(t, 0, 0);
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < s.size(); i++) {
+            out.add(name(t, s, i) + " " + s.depth(i));
+        }
+        return out;
+    }
 }
