@@ -29,18 +29,19 @@ import java.util.function.Consumer;
  *
  * <p>Receiving threads only hand batches over ({@link #append}); one store thread decodes them, in
  * arrival order, into a {@link ChunkBuilder} per input (a file, a stream, a sender), and about every
- * {@value #DEFAULT_SNAPSHOT_MS} ms assembles everything retained with {@link TraceAssembler}, exactly
- * as a load of the same data from disk would. Chunks are sealed after {@value #SEGMENT_EVENTS}
- * events or {@value #SEGMENT_SECONDS} s, so that retention drops whole old chunks and the number of
- * chunks (each owning at least one page of args) stays small. When assembly takes more than half the
- * interval, snapshots come less often, so decoding always gets at least half the thread.
+ * {@value #DEFAULT_SNAPSHOT_MS} ms, once what was handed over is decoded, assembles everything retained
+ * with {@link TraceAssembler}, exactly as a load of the same data from disk would. Chunks are sealed
+ * after {@value #SEGMENT_EVENTS} events or {@value #SEGMENT_SECONDS} s, so that retention drops whole
+ * old chunks and the number of chunks (each owning at least one page of args) stays small. When data
+ * arrives faster than it can be decoded between snapshots, a snapshot still comes after at most twice
+ * the last assembly's time, so decoding always gets at least half the thread.
  *
  * <p>Memory is bounded twice: by the {@link Retention} of what is kept, and by a budget of bytes
  * handed over but not decoded yet ({@link #append} waits for room, then gives up, so that a sender
  * can be told to come back instead of the heap filling up).
  */
 public final class LiveTrace implements AutoCloseable {
-    public static final long DEFAULT_SNAPSHOT_MS = 250;
+    public static final long DEFAULT_SNAPSHOT_MS = 200;
     static final long SEGMENT_EVENTS = 200_000;
     static final long SEGMENT_SECONDS = 10;
     /** Default budget of bytes handed over and not decoded yet. */
@@ -195,7 +196,7 @@ public final class LiveTrace implements AutoCloseable {
     private void run() {
         while (true) {
             long now = System.nanoTime();
-            long wait = dirty ? Math.max(0, lastSnapshotNs + nextInterval() - now) : snapshotIntervalNs;
+            long wait = dirty ? Math.max(0, lastSnapshotNs + snapshotIntervalNs - now) : snapshotIntervalNs;
             Task task;
             try {
                 task = queue.poll(wait, TimeUnit.NANOSECONDS);
@@ -204,9 +205,9 @@ public final class LiveTrace implements AutoCloseable {
             }
             if (task instanceof Append a) {
                 apply(a);
-                // decode what is queued before snapshotting, but never past the snapshot deadline
+                // decode what is queued before snapshotting, but never past the latest a snapshot may come
                 Task next;
-                while (System.nanoTime() < lastSnapshotNs + nextInterval() && (next = queue.peek()) instanceof Append) {
+                while (System.nanoTime() < lastSnapshotNs + latestInterval() && (next = queue.peek()) instanceof Append) {
                     queue.poll();
                     apply((Append) next);
                 }
@@ -221,7 +222,9 @@ public final class LiveTrace implements AutoCloseable {
                 return;
             }
             now = System.nanoTime();
-            if (dirty && now - lastSnapshotNs >= nextInterval()) {
+            long since = now - lastSnapshotNs;
+            boolean caughtUp = !(queue.peek() instanceof Append);
+            if (dirty && (since >= snapshotIntervalNs && caughtUp || since >= latestInterval())) {
                 try {
                     publish();
                 } catch (RuntimeException e) {
@@ -234,10 +237,12 @@ public final class LiveTrace implements AutoCloseable {
     private long lastAssemblyNs;
 
     /**
-     * Time from the start of one snapshot's assembly to the next: the interval, or twice the last
-     * assembly when that is longer, so decoding always gets at least half of the thread.
+     * The longest time from the start of one snapshot's assembly to the next: the interval, or twice the
+     * last assembly when that is longer. A snapshot is normally taken once the interval has passed and
+     * everything handed over is decoded; when data keeps coming faster than that, this bound still
+     * publishes while leaving decoding at least half of the thread.
      */
-    private long nextInterval() {
+    private long latestInterval() {
         return Math.max(snapshotIntervalNs, 2 * lastAssemblyNs);
     }
 

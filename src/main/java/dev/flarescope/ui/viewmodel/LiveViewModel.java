@@ -52,7 +52,7 @@ import javafx.beans.property.SimpleObjectProperty;
  */
 public final class LiveViewModel {
     /** Shortest time between two published snapshots. */
-    public static final long PUBLISH_INTERVAL_MS = 250;
+    public static final long PUBLISH_INTERVAL_MS = 200;
     private static final double DEMO_REQUESTS_PER_SECOND = 5;
     private static final long DEMO_TOKEN_MS = 30;
 
