@@ -11,6 +11,8 @@ import dev.flarescope.model.ProcessTrack;
 import dev.flarescope.model.SpanTable;
 import dev.flarescope.model.ThreadTrack;
 import dev.flarescope.model.Trace;
+import dev.flarescope.ui.viewmodel.LiveViewModel;
+import dev.flarescope.ui.viewmodel.TraceSession;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.net.InetSocketAddress;
@@ -26,6 +28,8 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -38,10 +42,12 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>
  * java -cp target/flarescope.jar dev.flarescope.bench.IngestLoadBenchmark [--rate 200000] [--seconds 60]
- *     [--batch 5000] [--senders 4] [--max-events 5000000]
+ *     [--batch 5000] [--senders 4] [--max-events 5000000] [--view]
  * java -cp target/flarescope.jar dev.flarescope.bench.IngestLoadBenchmark --assembly 1000000,5000000
  * </pre>
- * The second form measures one snapshot's assembly at the given numbers of retained events.
+ * With {@code --view} the endpoint feeds the app's live view model instead of a bare store, and the
+ * figures are how often the views' trace was replaced. The second form measures one snapshot's
+ * assembly at the given numbers of retained events.
  */
 public final class IngestLoadBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,6 +63,7 @@ public final class IngestLoadBenchmark {
         int batch = 5_000;
         int senders = 4;
         long maxEvents = 0;
+        boolean view = false;
         String assembly = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -66,6 +73,7 @@ public final class IngestLoadBenchmark {
                 case "--senders" -> senders = Integer.parseInt(args[++i]);
                 case "--max-events" -> maxEvents = Long.parseLong(args[++i]);
                 case "--assembly" -> assembly = args[++i];
+                case "--view" -> view = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -75,7 +83,11 @@ public final class IngestLoadBenchmark {
             }
             return;
         }
-        load(rate, seconds, batch, senders, maxEvents);
+        if (view) {
+            loadThroughView(rate, seconds, batch, senders, maxEvents);
+        } else {
+            load(rate, seconds, batch, senders, maxEvents);
+        }
     }
 
     /** One event line with its sequence number, spread over processes and threads; 2 µs apart, 1 µs long. */
@@ -88,10 +100,8 @@ public final class IngestLoadBenchmark {
 
     private static void load(long rate, int seconds, int batch, int senders, long maxEvents) throws Exception {
         Retention retention = maxEvents > 0 ? new Retention(Duration.ofMinutes(10), maxEvents) : Retention.UNBOUNDED;
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         List<LiveStats> snapshots = new CopyOnWriteArrayList<>();
         List<Long> publishedAt = new CopyOnWriteArrayList<>();
-        AtomicLong heapMax = new AtomicLong();
         try (LiveTrace store = new LiveTrace(retention)) {
             store.addSnapshotListener(s -> {
                 snapshots.add(s.stats());
@@ -99,12 +109,104 @@ public final class IngestLoadBenchmark {
             });
             IngestServer server = new IngestServer(new InetSocketAddress("127.0.0.1", 0), null);
             server.start(store);
-            URI uri = URI.create("http://127.0.0.1:" + server.port() + "/v1/events");
+            Sending run = new Sending(rate, seconds, batch, senders);
+            run.to(server.port());
+            server.stop();
+            LiveTrace.Snapshot last = store.flush(TimeUnit.MINUTES.toMillis(5));
+            double drainSeconds = (System.nanoTime() - run.start) / 1e9 - run.sendSeconds;
+
+            System.out.printf(Locale.ROOT, "target %,d events/s for %d s, batches of %,d, %d senders, retention %s%n",
+                    rate, seconds, batch, senders, maxEvents > 0 ? maxEvents + " events" : "unbounded");
+            run.printAccepted(store.receivedEvents(), String.format(Locale.ROOT,
+                    "store drained %.2f s after the last send", drainSeconds));
+            report("snapshots", snapshots, publishedAt, run.start, run.end);
+            System.out.printf(Locale.ROOT, "heap max %,d MB (sampled every 200 ms), retained %,d, dropped %,d%n",
+                    run.heapMax.get() >> 20, last.stats().retainedEvents(), last.stats().droppedEvents());
+            verify(last.trace(), run.accepted.get(), store.receivedEvents(), last.stats().retainedEvents(), retention);
+        }
+    }
+
+    /**
+     * The same load through the app's live view model ({@link LiveViewModel} attached to the ingest
+     * endpoint, with a thread of its own as the UI thread): counts how often the trace the views draw
+     * was replaced, which is how often the app shows new data.
+     */
+    private static void loadThroughView(long rate, int seconds, int batch, int senders, long maxEvents) throws Exception {
+        Retention retention = maxEvents > 0 ? new Retention(Duration.ofMinutes(10), maxEvents) : Retention.UNBOUNDED;
+        List<LiveStats> shown = new CopyOnWriteArrayList<>();
+        List<Long> shownAt = new CopyOnWriteArrayList<>();
+        ExecutorService ui = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "bench-ui");
+            t.setDaemon(true);
+            return t;
+        });
+        TraceSession session = new TraceSession();
+        LiveViewModel live = new LiveViewModel(session, ui);
+        IngestServer server = new IngestServer(new InetSocketAddress("127.0.0.1", 0), null);
+        ui.submit(() -> {
+            session.traceProperty().addListener((o, was, now) -> {
+                shownAt.add(System.nanoTime());
+                shown.add(live.stats().get());
+            });
+            live.retention().set(retention);
+            live.attach(server, null);
+            return null;
+        }).get();
+        Sending run = new Sending(rate, seconds, batch, senders);
+        run.to(server.port());
+        // what was acknowledged reaches the views within a few snapshots
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        LiveStats last = null;
+        while (System.nanoTime() < deadline) {
+            last = ui.submit(() -> live.stats().get()).get();
+            if (last != null && last.receivedEvents() >= run.accepted.get() && !shownAt.isEmpty()
+                    && shownAt.get(shownAt.size() - 1) > run.start + (long) (run.sendSeconds * 1e9)) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        LiveStats lastStats = last;
+        Trace trace = ui.submit(session::trace).get();
+        ui.submit(live::detach).get().get(30, TimeUnit.SECONDS);
+        ui.shutdown();
+
+        System.out.printf(Locale.ROOT, "through the app's live view model: target %,d events/s for %d s, batches of %,d, "
+                + "%d senders, retention %s%n", rate, seconds, batch, senders, maxEvents > 0 ? maxEvents + " events" : "unbounded");
+        run.printAccepted(lastStats == null ? 0 : lastStats.receivedEvents(), "");
+        report("views updated", shown, shownAt, run.start, run.end);
+        System.out.printf(Locale.ROOT, "heap max %,d MB (sampled every 200 ms)%n", run.heapMax.get() >> 20);
+        if (lastStats != null && trace != null) {
+            verify(trace, run.accepted.get(), lastStats.receivedEvents(), lastStats.retainedEvents(), retention);
+        }
+    }
+
+    /** Senders pushing at a fixed rate for a fixed time, and the heap sampled meanwhile. */
+    private static final class Sending {
+        final long rate;
+        final int seconds;
+        final int batch;
+        final int senders;
+        final AtomicLong accepted = new AtomicLong();
+        final AtomicLong refused = new AtomicLong();
+        final AtomicLong heapMax = new AtomicLong();
+        long start;
+        long end;
+        double sendSeconds;
+
+        Sending(long rate, int seconds, int batch, int senders) {
+            this.rate = rate;
+            this.seconds = seconds;
+            this.batch = batch;
+            this.senders = senders;
+        }
+
+        /** Sends to the ingest endpoint on {@code port}; returns when every sender is done. */
+        void to(int port) throws InterruptedException {
+            URI uri = URI.create("http://127.0.0.1:" + port + "/v1/events");
+            MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
             AtomicLong nextSeq = new AtomicLong(1);
-            AtomicLong accepted = new AtomicLong();
-            AtomicLong refused = new AtomicLong();
-            long start = System.nanoTime();
-            long end = start + TimeUnit.SECONDS.toNanos(seconds);
+            start = System.nanoTime();
+            end = start + TimeUnit.SECONDS.toNanos(seconds);
             double batchesPerSecondPerSender = rate / (double) batch / senders;
             List<Thread> threads = new ArrayList<>();
             for (int s = 0; s < senders; s++) {
@@ -128,20 +230,13 @@ public final class IngestLoadBenchmark {
             for (Thread t : threads) {
                 t.join();
             }
-            double sendSeconds = (System.nanoTime() - start) / 1e9;
-            server.stop();
-            LiveTrace.Snapshot last = store.flush(TimeUnit.MINUTES.toMillis(5));
-            double drainSeconds = (System.nanoTime() - start) / 1e9 - sendSeconds;
+            sendSeconds = (System.nanoTime() - start) / 1e9;
+        }
 
-            System.out.printf(Locale.ROOT, "target %,d events/s for %d s, batches of %,d, %d senders, retention %s%n",
-                    rate, seconds, batch, senders, maxEvents > 0 ? maxEvents + " events" : "unbounded");
-            System.out.printf(Locale.ROOT, "accepted %,d events (%,.0f/s over %.1f s), refused batches %,d; "
-                    + "decoded %,d; store drained %.2f s after the last send%n", accepted.get(),
-                    accepted.get() / sendSeconds, sendSeconds, refused.get(), store.receivedEvents(), drainSeconds);
-            report(snapshots, publishedAt, start, end);
-            System.out.printf(Locale.ROOT, "heap max %,d MB (sampled every 200 ms), retained %,d, dropped %,d%n",
-                    heapMax.get() >> 20, last.stats().retainedEvents(), last.stats().droppedEvents());
-            verify(last.trace(), accepted.get(), store.receivedEvents(), last.stats().retainedEvents(), retention);
+        void printAccepted(long decoded, String more) {
+            System.out.printf(Locale.ROOT, "accepted %,d events (%,.0f/s over %.1f s), refused batches %,d; decoded %,d%s%n",
+                    accepted.get(), accepted.get() / sendSeconds, sendSeconds, refused.get(), decoded,
+                    more.isEmpty() ? "" : "; " + more);
         }
     }
 
@@ -188,7 +283,7 @@ public final class IngestLoadBenchmark {
         }
     }
 
-    private static void report(List<LiveStats> snapshots, List<Long> publishedAt, long start, long end) {
+    private static void report(String what, List<LiveStats> snapshots, List<Long> publishedAt, long start, long end) {
         List<Long> during = new ArrayList<>();
         double[] assembly = snapshots.stream().mapToDouble(LiveStats::assemblyMillis).sorted().toArray();
         double[] lag = snapshots.stream().mapToDouble(LiveStats::lagMillis).sorted().toArray();
@@ -203,10 +298,34 @@ public final class IngestLoadBenchmark {
         }
         Arrays.sort(gaps);
         double seconds = (end - start) / 1e9;
-        System.out.printf(Locale.ROOT, "snapshots %d (%.1f/s while sending); interval ms p50 %.0f max %.0f; "
+        System.out.printf(Locale.ROOT, "%s %d (%.1f/s while sending); interval ms p50 %.0f max %.0f; "
                         + "assembly ms p50 %.0f p90 %.0f max %.0f; lag ms p50 %.0f max %.0f%n",
-                snapshots.size(), during.size() / seconds, pct(gaps, 50), pct(gaps, 100), pct(assembly, 50),
+                what, snapshots.size(), during.size() / seconds, pct(gaps, 50), pct(gaps, 100), pct(assembly, 50),
                 pct(assembly, 90), pct(assembly, 100), pct(lag, 50), pct(lag, 100));
+        steady(what, snapshots, publishedAt, end);
+    }
+
+    /** The same figures from the first snapshot that had dropped events (retention full) to the end of sending. */
+    private static void steady(String what, List<LiveStats> snapshots, List<Long> publishedAt, long end) {
+        int first = -1;
+        for (int i = 0; i < snapshots.size() && first < 0; i++) {
+            if (snapshots.get(i).droppedEvents() > 0) {
+                first = i;
+            }
+        }
+        if (first < 0 || publishedAt.get(first) >= end) {
+            return;
+        }
+        int n = 0;
+        List<Double> assembly = new ArrayList<>();
+        for (int i = first; i < snapshots.size() && publishedAt.get(i) <= end; i++) {
+            n++;
+            assembly.add(snapshots.get(i).assemblyMillis());
+        }
+        double[] a = assembly.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double seconds = (end - publishedAt.get(first)) / 1e9;
+        System.out.printf(Locale.ROOT, "once retention was full (last %.1f s): %s %.1f/s; assembly ms p50 %.0f "
+                + "p90 %.0f%n", seconds, what, (n - 1) / seconds, pct(a, 50), pct(a, 90));
     }
 
     private static double pct(double[] sorted, int p) {
@@ -251,32 +370,39 @@ public final class IngestLoadBenchmark {
         return v;
     }
 
-    /** Fills a store with {@code n} events directly and times three snapshots of it. */
+    /**
+     * Fills a store with {@code n} events directly and times seven snapshots of it. The events come in
+     * batches of 5,000 with each pair of neighbouring batches swapped, as four senders racing each other
+     * deliver them, so that every thread's spans arrive in sorted runs that are not in order overall.
+     */
     private static void assemblyTime(long n) throws Exception {
         try (LiveTrace store = new LiveTrace(Retention.UNBOUNDED)) {
-            long seq = 1;
-            int per = 50_000;
+            int per = 5_000;
+            long batches = (n + per - 1) / per;
             StringBuilder sb = new StringBuilder(per * 160);
-            while (seq <= n) {
+            for (long b = 0; b < batches; b++) {
+                long swapped = b ^ 1;
+                long k = swapped < batches ? swapped : b;
+                long first = k * per + 1;
+                long last = Math.min(n, first + per - 1);
                 sb.setLength(0);
-                long last = Math.min(n, seq + per - 1);
-                for (long s = seq; s <= last; s++) {
+                for (long s = first; s <= last; s++) {
                     event(sb, s);
                 }
                 byte[] body = sb.toString().getBytes(StandardCharsets.UTF_8);
                 store.append("bench", "chrome-jsonl", body.length, new ReaderBatch("bench", body, Format.CHROME_JSONL));
-                seq = last + 1;
             }
             long t0 = System.nanoTime();
             store.flush(TimeUnit.MINUTES.toMillis(10));
             double fillAndFirst = (System.nanoTime() - t0) / 1e6;
-            double[] times = new double[3];
+            double[] times = new double[7];
             for (int i = 0; i < times.length; i++) {
                 times[i] = store.flush(TimeUnit.MINUTES.toMillis(10)).stats().assemblyMillis();
             }
+            Arrays.sort(times);
             Runtime rt = Runtime.getRuntime();
-            System.out.printf(Locale.ROOT, "assembly of %,d retained events: %.0f / %.0f / %.0f ms (decode of the rest "
-                    + "and first snapshot %.0f ms), heap used %,d MB%n", n, times[0], times[1], times[2], fillAndFirst,
+            System.out.printf(Locale.ROOT, "assembly of %,d retained events: median %.0f ms (%.0f to %.0f over 7; decode of "
+                    + "the rest and first snapshot %.0f ms), heap used %,d MB%n", n, times[3], times[0], times[6], fillAndFirst,
                     (rt.totalMemory() - rt.freeMemory()) >> 20);
         }
     }
