@@ -21,9 +21,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -37,8 +39,9 @@ import javafx.beans.property.SimpleObjectProperty;
 
 /**
  * Watching a live source in the window: starts the source into a {@link LiveTrace}, and shows the
- * store's snapshots in the {@link TraceSession} as they come, at most {@value #PUBLISH_INTERVAL_MS}
- * ms apart (a faster store would only make the views redraw more often than anyone can look).
+ * store's snapshots in the {@link TraceSession} as they come, never closer together than
+ * {@value #PUBLISH_INTERVAL_MS} ms (a faster store would only make the views redraw more often than
+ * anyone can look).
  *
  * <p>The first snapshot with data opens like a loaded trace; later ones replace the trace with
  * {@link TraceSession#updateTrace} so the user's zoom and selection stay. While {@link #following()},
@@ -51,8 +54,8 @@ import javafx.beans.property.SimpleObjectProperty;
  * own threads runs on the executor given as the UI thread.
  */
 public final class LiveViewModel {
-    /** Shortest time between two published snapshots. */
-    public static final long PUBLISH_INTERVAL_MS = 200;
+    /** Shortest time between two snapshots handed to the views. */
+    public static final long PUBLISH_INTERVAL_MS = 150;
     private static final double DEMO_REQUESTS_PER_SECOND = 5;
     private static final long DEMO_TOKEN_MS = 30;
 
@@ -132,7 +135,7 @@ public final class LiveViewModel {
         LiveTrace store = new LiveTrace(retention.get());
         Attachment a = new Attachment(source, store, companion);
         source.addStateListener(s -> ui.execute(() -> showState(a, s)));
-        store.addSnapshotListener(a.pending::set);
+        store.addSnapshotListener(snapshot -> a.offer(snapshot, next -> ui.execute(() -> deliver(a, next))));
         try {
             source.start(store);
         } catch (IOException | RuntimeException e) {
@@ -147,12 +150,6 @@ public final class LiveViewModel {
         description.set(source.description());
         attached.set(true);
         showState(a, source.state());
-        a.ticker.scheduleAtFixedRate(() -> {
-            LiveTrace.Snapshot s = a.pending.getAndSet(null);
-            if (s != null) {
-                ui.execute(() -> deliver(a, s));
-            }
-        }, PUBLISH_INTERVAL_MS, PUBLISH_INTERVAL_MS, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -308,6 +305,7 @@ public final class LiveViewModel {
         final LiveTrace store;
         final AutoCloseable companion;
         final AtomicReference<LiveTrace.Snapshot> pending = new AtomicReference<>();
+        private volatile long lastHandedNs = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(PUBLISH_INTERVAL_MS);
         final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "flarescope-live-publish");
             t.setDaemon(true);
@@ -318,6 +316,29 @@ public final class LiveViewModel {
             this.source = source;
             this.store = store;
             this.companion = companion;
+        }
+
+        /**
+         * Hands {@code s} on at once, or, when the last hand-over was less than
+         * {@value #PUBLISH_INTERVAL_MS} ms ago, once that much time has passed; snapshots that arrive
+         * meanwhile replace it, so the views get the newest.
+         */
+        void offer(LiveTrace.Snapshot s, Consumer<LiveTrace.Snapshot> handOver) {
+            if (pending.getAndSet(s) != null) {
+                return; // a hand-over is already scheduled and will take this one
+            }
+            long wait = lastHandedNs + TimeUnit.MILLISECONDS.toNanos(PUBLISH_INTERVAL_MS) - System.nanoTime();
+            try {
+                ticker.schedule(() -> {
+                    LiveTrace.Snapshot next = pending.getAndSet(null);
+                    lastHandedNs = System.nanoTime();
+                    if (next != null) {
+                        handOver.accept(next);
+                    }
+                }, Math.max(0, wait), TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException closed) {
+                // detached: nothing is shown any more
+            }
         }
 
         void close() {
