@@ -2,13 +2,14 @@ package dev.flarescope.io;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flarescope.format.Format;
 import dev.flarescope.format.InputSource;
 import dev.flarescope.format.bench.LlamaBenchReader;
 import dev.flarescope.format.metrics.MetricsSniffer;
+import dev.flarescope.model.JsonTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,6 @@ public final class FormatDetector {
     /** How much of the input is looked at. */
     public static final int HEAD_BYTES = 256 * 1024;
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** The verdict, with a reason the user can read when the format is unknown. */
     public record Detection(Format format, String reason, long offset) {
@@ -79,7 +79,7 @@ public final class FormatDetector {
             p.nextToken(); // [
             JsonToken t = p.nextToken();
             if (t == JsonToken.START_OBJECT) {
-                JsonNode first = MAPPER.readTree(p);
+                JsonNode first = JsonTrees.read(p);
                 if (first != null && LlamaBenchReader.sniffJson(first)) {
                     return new Detection(Format.LLAMA_BENCH, "llama-bench JSON", start);
                 }
@@ -129,9 +129,10 @@ public final class FormatDetector {
         }
         JsonNode first;
         try {
-            first = MAPPER.readTree(new String(head, start, end - start, StandardCharsets.UTF_8));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return new Detection(Format.UNKNOWN, "expected a JSON object: " + e.getOriginalMessage(), start);
+            first = JsonTrees.read(new String(head, start, end - start, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            return new Detection(Format.UNKNOWN, "expected a JSON object: " + why, start);
         }
         if (LlamaBenchReader.sniffJson(first)) {
             return new Detection(Format.LLAMA_BENCH, "llama-bench JSON lines", start);

@@ -1,7 +1,6 @@
 package dev.flarescope.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flarescope.model.ChunkBuilder.FlowPoint;
 import dev.flarescope.model.ChunkBuilder.PartAsync;
 import dev.flarescope.model.ChunkBuilder.PartCounter;
@@ -39,7 +38,6 @@ import java.util.function.BooleanSupplier;
  * </ul>
  */
 public final class TraceAssembler {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One input as read: its chunks in file order and its clock offset. */
     public record Input(String name, String format, long bytes, long offsetNs, List<ChunkBuilder> chunks) {
@@ -357,7 +355,7 @@ public final class TraceAssembler {
         String other = md.get("otherData");
         if (other != null) {
             try {
-                JsonNode n = JSON.readTree(other);
+                JsonNode n = JsonTrees.read(other);
                 for (String key : new String[] {"host_name", "hostname", "host"}) {
                     JsonNode h = n.get(key);
                     if (h != null && h.isValueNode() && !h.asText().isBlank()) {
@@ -373,7 +371,7 @@ public final class TraceAssembler {
 
     private static String textOf(String json) {
         try {
-            JsonNode n = JSON.readTree(json);
+            JsonNode n = JsonTrees.read(json);
             return n != null && n.isValueNode() ? n.asText() : null;
         } catch (Exception e) {
             return json;

@@ -3,8 +3,8 @@ package dev.flarescope.analysis.requests;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flarescope.format.InputException;
+import dev.flarescope.model.JsonTrees;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -43,7 +43,6 @@ import java.util.regex.PatternSyntaxException;
  * equality.
  */
 public final class PhaseMapping {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SHAPE = "{\"phases\": {\"name or regex\": \"role\", ...}}";
     private static final Pattern HTTP_FINISHED = Pattern.compile("http\\..*\\.finished", Pattern.CASE_INSENSITIVE);
     private static final Pattern WORD_BREAK = Pattern.compile("[^\\p{Alnum}]+|(?<=\\p{Ll})(?=\\p{Lu})");
@@ -91,7 +90,7 @@ public final class PhaseMapping {
     public static PhaseMapping parse(byte[] json, String source) throws InputException {
         JsonNode root;
         try {
-            root = JSON.readTree(json);
+            root = JsonTrees.read(json);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null || at.getLineNr() < 1 ? "" : " at line " + at.getLineNr();

@@ -1,15 +1,17 @@
 package dev.flarescope.analysis.requests;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flarescope.format.Utf8JsonFactory;
 import dev.flarescope.model.ArgStore;
 import dev.flarescope.model.AsyncTable;
 import dev.flarescope.model.InstantTable;
+import dev.flarescope.model.JsonTrees;
 import dev.flarescope.model.ProcessTrack;
 import dev.flarescope.model.SpanTable;
 import dev.flarescope.model.ThreadTrack;
@@ -36,7 +38,7 @@ import java.util.Map;
  */
 final class RequestEventScanner {
     /** Args are UTF-8 (as the readers store them); a plain factory might guess UTF-16 from their bytes. */
-    private static final ObjectMapper JSON = new ObjectMapper(new Utf8JsonFactory(new JsonFactoryBuilder()));
+    private static final JsonFactory FACTORY = new Utf8JsonFactory(new JsonFactoryBuilder());
     private static final String[] ID_KEYS = {"request_id", "req_id", "rid"};
     private static final String LIST_KEY = "request_ids";
 
@@ -166,7 +168,7 @@ final class RequestEventScanner {
     static Naming parsed(byte[] buf, int off, int len) {
         List<String> ids = new ArrayList<>(1);
         ObjectNode signals = null;
-        try (JsonParser p = JSON.getFactory().createParser(buf, off, len)) {
+        try (JsonParser p = FACTORY.createParser(buf, off, len)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
@@ -189,9 +191,9 @@ final class RequestEventScanner {
                     }
                 } else if (FailureSignals.isSignal(member)) {
                     if (signals == null) {
-                        signals = JSON.createObjectNode();
+                        signals = JsonNodeFactory.instance.objectNode();
                     }
-                    signals.set(member, (JsonNode) p.readValueAsTree());
+                    signals.set(member, JsonTrees.read(p));
                 } else {
                     p.skipChildren();
                 }

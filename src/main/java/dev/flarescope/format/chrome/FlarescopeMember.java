@@ -1,8 +1,8 @@
 package dev.flarescope.format.chrome;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flarescope.model.BenchResult;
+import dev.flarescope.model.JsonTrees;
 import dev.flarescope.model.RawEvent;
 import dev.flarescope.model.RequestRecord;
 import dev.flarescope.model.TraceSink;
@@ -19,7 +19,6 @@ import java.util.Map;
  */
 final class FlarescopeMember {
     static final String KEY = "flarescope";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private FlarescopeMember() {
     }
@@ -28,7 +27,7 @@ final class FlarescopeMember {
     static void read(String json, TraceSink sink) {
         JsonNode root;
         try {
-            root = JSON.readTree(json);
+            root = JsonTrees.read(json);
         } catch (IOException e) {
             sink.traceMetadata(KEY, json);
             return;
