@@ -129,7 +129,12 @@ final class RequestEventScanner {
 
     private void add(Found f) {
         String name = f.nameId < 0 ? "" : trace.string(f.nameId);
-        Role role = roles.computeIfAbsent(f.nameId, k -> mapping.roleOf(name));
+        // most names have no role: a null is kept too (computeIfAbsent would not keep it and ask again)
+        Role role = roles.get(f.nameId);
+        if (role == null && !roles.containsKey(f.nameId)) {
+            role = mapping.roleOf(name);
+            roles.put(f.nameId, role);
+        }
         RequestEvent event = new RequestEvent(f.ref, name, role, f.start, f.dur, f.instant, f.naming.failureReason());
         for (String id : f.naming.ids()) {
             byRequest.computeIfAbsent(id, k -> new ArrayList<>()).add(event);
