@@ -2,6 +2,8 @@ package dev.flarescope.analysis.requests;
 
 import dev.flarescope.model.RawEvent;
 import dev.flarescope.model.RequestRecord;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -137,7 +139,16 @@ public final class RequestTimeline {
 
     /** The intervals of one phase, by start time. */
     public List<PhaseInterval> phases(Phase phase) {
-        return phases.stream().filter(p -> p.phase() == phase).toList();
+        List<PhaseInterval> out = null; // the rules ask this of every request, most often for nothing
+        for (PhaseInterval p : phases) {
+            if (p.phase() == phase) {
+                if (out == null) {
+                    out = new ArrayList<>(2);
+                }
+                out.add(p);
+            }
+        }
+        return out == null ? List.of() : Collections.unmodifiableList(out);
     }
 
     /** Time spent in a phase: the sum of its intervals' durations, ns (0 when absent). */

@@ -14,8 +14,8 @@ import java.util.List;
  * table a profiler shows as "where did the time go".
  *
  * <p>Built for traces with millions of spans: durations are bucketed by name id into one primitive
- * array (a counting sort: one pass counts, a second fills), and each bucket is sorted in place for
- * exact percentiles. Self times come from the {@link SpanTable} parent links in one pass per thread.
+ * array (a counting sort: one pass counts, a second fills), and the exact percentiles of each bucket
+ * are found in place by selection ({@link Selection}), without sorting it. Self times come from the {@link SpanTable} parent links in one pass per thread.
  * Spans without a name are counted under the empty name. Spans that never ended (a B without its E)
  * are left out: their length is unknown, and the one they are drawn with would skew every figure.
  */
@@ -113,10 +113,16 @@ public final class SpanStatistics {
                 continue;
             }
             int from = offset[k];
-            Arrays.sort(durations, from, from + n);
-            rows.add(new SpanStat(trace.string(k), n, total[k], self[k], max[k],
-                    durations[from + rankIndex(50, n)], durations[from + rankIndex(90, n)],
-                    durations[from + rankIndex(99, n)], selfAll == 0 ? 0 : (double) self[k] / selfAll));
+            int to = from + n;
+            // each selection leaves only larger values after its index, so the next one searches there
+            int p50 = from + rankIndex(50, n);
+            int p90 = from + rankIndex(90, n);
+            int p99 = from + rankIndex(99, n);
+            Selection.select(durations, from, to, p50);
+            Selection.select(durations, p50, to, p90);
+            Selection.select(durations, p90, to, p99);
+            rows.add(new SpanStat(trace.string(k), n, total[k], self[k], max[k], durations[p50], durations[p90],
+                    durations[p99], selfAll == 0 ? 0 : (double) self[k] / selfAll));
         }
         rows.sort(BY_TOTAL);
         return new SpanStatistics(rows, spans, selfAll);
