@@ -2,6 +2,7 @@ package dev.flarescope.analysis.requests;
 
 import static dev.flarescope.model.RawEvent.NO_TIME;
 
+import dev.flarescope.model.LongList;
 import dev.flarescope.model.RequestRecord;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -129,7 +130,7 @@ final class TimelineBuilder {
         long start = NO_TIME;
         long endMarker = NO_TIME;
         long lastEnd = Long.MIN_VALUE;
-        List<Long> tokenEvents = new ArrayList<>();
+        LongList tokenEvents = new LongList(4); // primitive lists: this runs once per request
         for (int i = 0; i < events.size(); i++) {
             RequestEvent e = events.get(i);
             lastEnd = Math.max(lastEnd, e.endNs());
@@ -149,34 +150,46 @@ final class TimelineBuilder {
         }
         boolean disaggregated = false;
         long prefillEnd = NO_TIME;
-        List<Long> decodeEnds = new ArrayList<>();
+        LongList decodeEnds = new LongList(4);
+        long lastDecodeEnd = NO_TIME;
         for (PhaseInterval p : t.phases) {
             switch (p.phase()) {
                 case PREFILL -> prefillEnd = Math.max(prefillEnd, p.endNs());
                 case KV_TRANSFER -> disaggregated = true;
-                case DECODE -> decodeEnds.add(p.endNs());
+                case DECODE -> {
+                    decodeEnds.add(p.endNs());
+                    lastDecodeEnd = Math.max(lastDecodeEnd, p.endNs());
+                }
                 default -> {
                     // queueing says nothing about tokens
                 }
             }
         }
-        List<Long> tokens = new ArrayList<>();
-        if (!tokenEvents.isEmpty()) {
-            tokens.addAll(tokenEvents);
+        long[] tokens;
+        if (tokenEvents.size() > 0) {
+            tokens = tokenEvents.toArray();
         } else if (decodeEnds.size() >= 2) {
-            if (!disaggregated && prefillEnd != NO_TIME) {
-                tokens.add(prefillEnd);
+            boolean withPrefill = !disaggregated && prefillEnd != NO_TIME;
+            tokens = new long[decodeEnds.size() + (withPrefill ? 1 : 0)];
+            int k = 0;
+            if (withPrefill) {
+                tokens[k++] = prefillEnd;
             }
-            tokens.addAll(decodeEnds);
+            for (int i = 0; i < decodeEnds.size(); i++) {
+                tokens[k++] = decodeEnds.get(i);
+            }
+        } else {
+            tokens = new long[0];
         }
-        t.tokens = tokens.stream().mapToLong(Long::longValue).sorted().toArray();
+        Arrays.sort(tokens);
+        t.tokens = tokens;
         t.countedTokens = t.tokens.length > 0 ? t.tokens.length : -1;
         if (t.tokens.length > 0) {
             t.firstToken = t.tokens[0];
             t.lastToken = t.tokens[t.tokens.length - 1];
         } else {
             t.firstToken = disaggregated ? NO_TIME : prefillEnd;
-            t.lastToken = decodeEnds.stream().mapToLong(Long::longValue).max().orElse(NO_TIME);
+            t.lastToken = lastDecodeEnd;
         }
         t.arrival = start != NO_TIME ? start : events.get(0).startNs();
         t.end = endMarker != NO_TIME ? endMarker : lastEnd;
