@@ -1,10 +1,13 @@
 package dev.flarescope.analysis;
 
 import dev.flarescope.analysis.anomaly.AnomalyEngine;
+import dev.flarescope.analysis.anomaly.Finding;
 import dev.flarescope.analysis.requests.RequestTimeline;
 import dev.flarescope.analysis.requests.RequestTimelines;
 import dev.flarescope.model.Trace;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The one entry point of request analysis for the command line and the views: joins requests into
@@ -14,8 +17,27 @@ public final class Analysis {
     private Analysis() {
     }
 
+    /**
+     * Builds the request timelines and runs every rule. The rules that read only the trace run on the
+     * common pool meanwhile, so that the serial parts of joining requests overlap with them.
+     */
     public static AnalysisResult run(Trace trace, AnalysisOptions options) {
+        AnomalyEngine engine = AnomalyEngine.standard();
+        CompletableFuture<List<Finding>> traceOnly =
+                CompletableFuture.supplyAsync(() -> engine.runTraceOnly(trace, options.thresholds()));
         List<RequestTimeline> requests = RequestTimelines.build(trace, options.phaseMapping());
-        return new AnalysisResult(requests, AnomalyEngine.standard().run(trace, requests, options.thresholds()));
+        List<Finding> early;
+        try {
+            early = traceOnly.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+        return new AnalysisResult(requests, engine.run(trace, requests, options.thresholds(), early));
     }
 }

@@ -74,12 +74,36 @@ public final class AnomalyEngine {
     }
 
     public List<Finding> run(Trace trace, List<RequestTimeline> requests, Thresholds thresholds) {
-        RuleContext context = new RuleContext(trace, requests, thresholds);
+        return run(trace, requests, thresholds, runTraceOnly(trace, thresholds));
+    }
+
+    /**
+     * The findings of the {@linkplain Rule#traceOnly() trace-only} rules, which need no request
+     * timelines: a caller can have them while it builds the timelines, and pass them to
+     * {@link #run(Trace, List, Thresholds, List)}.
+     */
+    public List<Finding> runTraceOnly(Trace trace, Thresholds thresholds) {
+        RuleContext context = new RuleContext(trace, List.of(), thresholds);
         List<Finding> findings = new ArrayList<>();
         for (Rule r : rules) {
-            findings.addAll(r.check(context));
+            if (r.traceOnly()) {
+                findings.addAll(r.check(context));
+            }
         }
-        findings.sort(ORDER);
+        return findings;
+    }
+
+    /** Runs the other rules and returns their findings with {@code traceOnlyFindings}, in order. */
+    public List<Finding> run(Trace trace, List<RequestTimeline> requests, Thresholds thresholds,
+                             List<Finding> traceOnlyFindings) {
+        RuleContext context = new RuleContext(trace, requests, thresholds);
+        List<Finding> findings = new ArrayList<>(traceOnlyFindings);
+        for (Rule r : rules) {
+            if (!r.traceOnly()) {
+                findings.addAll(r.check(context));
+            }
+        }
+        findings.sort(ORDER); // by rule id among equals, so the order does not depend on when a rule ran
         return findings;
     }
 }

@@ -31,6 +31,11 @@ public final class MalformedInputRule implements Rule {
     }
 
     @Override
+    public boolean traceOnly() {
+        return true;
+    }
+
+    @Override
     public List<Finding> check(RuleContext context) {
         return DiagnosticFindings.of(this, context.trace());
     }

@@ -55,6 +55,11 @@ public final class MixedUnitsRule implements Rule {
     }
 
     @Override
+    public boolean traceOnly() {
+        return true;
+    }
+
+    @Override
     public List<Finding> check(RuleContext context) {
         int minGroup = (int) Math.round(context.threshold(MIN_GROUP));
         double minGap = context.threshold(MIN_GAP);

@@ -22,4 +22,12 @@ public interface Rule {
 
     /** The findings over the trace and request timelines of {@code context}; empty when all is well. */
     List<Finding> check(RuleContext context);
+
+    /**
+     * True for a rule that reads the trace alone, never {@link RuleContext#requests()}: it can run
+     * while the request timelines are still being built, and is given none.
+     */
+    default boolean traceOnly() {
+        return false;
+    }
 }

@@ -111,4 +111,34 @@ class AnomalyEngineTest {
         assertFalse(engine.thresholds().containsKey("unknown"));
         assertNotNull(engine.rule(BurstDeliveryRule.ID));
     }
+
+    @Test
+    void traceOnlyRulesFindTheSameWithOrWithoutTheRequestTimelines() {
+        // the sample run has request failures, overlapping spans and requests joined from spans
+        List<java.nio.file.Path> inputs = List.of(java.nio.file.Path.of("sample-traces", "serving-run"),
+                java.nio.file.Path.of("sample-traces", "llm-metrics-impossible.jsonl"));
+        Trace trace = dev.flarescope.io.TraceLoader.load(inputs).trace();
+        AnomalyEngine engine = AnomalyEngine.standard();
+        Thresholds defaults = AnalysisOptions.defaults().thresholds();
+        AnalysisResult analysis = Analysis.run(trace, AnalysisOptions.defaults());
+        assertFalse(analysis.requests().isEmpty());
+        RuleContext full = new RuleContext(trace, analysis.requests(), defaults);
+        List<Finding> oneByOne = new java.util.ArrayList<>();
+        for (Rule r : engine.rules()) {
+            oneByOne.addAll(r.check(full));
+            if (r.traceOnly()) {
+                assertEquals(describe(r.check(full)), describe(r.check(new RuleContext(trace, List.of(), defaults))),
+                        r.id());
+            }
+        }
+        assertFalse(oneByOne.isEmpty());
+        // the overlapped run in Analysis finds exactly what running every rule in turn finds, in order
+        List<Finding> sorted = engine.run(trace, analysis.requests(), defaults);
+        assertEquals(oneByOne.size(), sorted.size());
+        assertEquals(describe(sorted), describe(analysis.findings()));
+    }
+
+    private static List<String> describe(List<Finding> findings) {
+        return findings.stream().map(f -> f.ruleId() + " " + f.evidence().requestId() + " " + f.message()).toList();
+    }
 }
