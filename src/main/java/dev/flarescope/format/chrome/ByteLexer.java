@@ -23,6 +23,9 @@ import java.util.Arrays;
  * leave what they found in fields (the last string, the last number). One lexer per thread.
  */
 final class ByteLexer {
+    /** Long.MIN_VALUE / 10: an accumulated value below it (or at it, with a digit above 8) overflows. */
+    private static final long MIN_TENTH = Long.MIN_VALUE / 10;
+
     /** Why a scan stopped early. Preallocated and without stack trace: this is flow control. */
     static final class Bail extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -340,7 +343,8 @@ final class ByteLexer {
         } else {
             while ((c = at(i)) >= '0' && c <= '9') {
                 int d = c - '0';
-                if (v < (Long.MIN_VALUE + d) / 10) {
+                // v * 10 - d < Long.MIN_VALUE, without a division per digit (C1 calls out for one)
+                if (v <= MIN_TENTH && (v < MIN_TENTH || d > 8)) {
                     big = true;
                 } else {
                     v = v * 10 - d;

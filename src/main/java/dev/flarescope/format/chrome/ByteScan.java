@@ -96,37 +96,45 @@ final class ByteScan {
 
     /** Line breaks in {@code buf[from, to)}; {@code afterCr} says the byte before {@code from} was {@code \r}. */
     static long countLines(byte[] buf, int from, int to, boolean afterCr) {
+        // eight bytes at a time: each byte of acc counts the \n in its column, at most 255 words per
+        // round, then the columns are added up; no per-word bit count (which C1 does not intrinsify)
         long lf = 0;
-        long cr = 0;
+        long crSeen = 0;
         int i = from;
-        for (; i + 8 <= to; i += 8) {
-            long w = (long) LONGS.get(buf, i);
-            lf += Long.bitCount(zeroBytes(w ^ LF));
-            cr += Long.bitCount(zeroBytes(w ^ CR));
+        while (i <= to - 8) {
+            int last = Math.min(to - 8, i + 8 * 254);
+            long acc = 0;
+            for (; i <= last; i += 8) {
+                long w = (long) LONGS.get(buf, i);
+                acc += zeroBytes(w ^ LF) >>> 7;
+                crSeen |= zeroBytes(w ^ CR);
+            }
+            long pairs = (acc & 0x00FF00FF00FF00FFL) + ((acc >>> 8) & 0x00FF00FF00FF00FFL);
+            lf += (pairs * 0x0001000100010001L) >>> 48;
         }
         for (; i < to; i++) {
             if (buf[i] == '\n') {
                 lf++;
             } else if (buf[i] == '\r') {
-                cr++;
+                crSeen = 1;
             }
         }
-        if (cr == 0 && !afterCr) {
+        if (crSeen == 0 && !afterCr) {
             return lf;
         }
-        long crlf = 0;
+        // a \r alone ends a line too, and \r\n is one break: count them one byte at a time
+        long breaks = 0;
         boolean prevCr = afterCr;
         for (int k = from; k < to; k++) {
             byte c = buf[k];
-            if (c == '\n' && prevCr) {
-                crlf++;
+            if (c == '\r' || c == '\n' && !prevCr) {
+                breaks++;
             }
             prevCr = c == '\r';
         }
-        return lf + cr - crlf;
+        return breaks;
     }
 
-    /** High bit set in each byte of {@code x} that is zero. */
     private static long zeroBytes(long x) {
         return ~(((x & LOW7) + LOW7) | x | LOW7) & HIGH;
     }
