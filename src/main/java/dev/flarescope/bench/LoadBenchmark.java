@@ -26,21 +26,25 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * java -cp target/flarescope.jar dev.flarescope.bench.LoadBenchmark [--events N] [--file PATH]
- *      [--runs K] [--report-heap 256m] [--keep]
+ *      [--runs K] [--report-heap 256m] [--keep] [--in-process]
  * </pre>
  *
  * Without {@code --file} it generates a serving-stack trace of N events (default 1,000,000) with
  * {@link TraceGenerator}. For each of K runs it times, as separate JVMs (whole process against whole
  * process, JVM start included): the floor ({@link TokenizerFloor}) and {@code flarescope report} with
- * the given heap, once with the JVM's default compilers and once with the C1-only setting that
- * {@code bin/flarescope} gives the short commands. Then, in this JVM, it loads the file once more and prints load time, MB/s, events/s
- * and retained heap bytes per event, then times the analysis {@code report} runs on top of the load.
+ * the given heap, with the JVM's default compilers, with the C1-only setting that {@code bin/flarescope}
+ * gives the short commands, and with that and a class-data archive written by one untimed run first, as
+ * {@code bin/flarescope} keeps one. Then, in this JVM, it loads the file once more and prints load time,
+ * MB/s, events/s and retained heap bytes per event, then times the analysis {@code report} runs on top
+ * of the load. {@code --in-process} skips the separate JVMs.
  */
 public final class LoadBenchmark {
     /**
      * The JIT setting bin/flarescope gives the short commands: C1 only. On few cores the C2 compiler
      * threads compete with the work for the CPU during a run of a few seconds.
      */
+    /** Keeps the JVM quiet about classes it cannot archive (picocli's are Java 5 bytecode). */
+    private static final String CDS_QUIET = "-Xlog:cds=off,cds+dynamic=off";
     private static final String CLI_JIT = "-XX:TieredStopAtLevel=1";
 
     private LoadBenchmark() {
@@ -99,26 +103,41 @@ public final class LoadBenchmark {
         List<String> floorCmd = List.of(java, "-cp", cp, TokenizerFloor.class.getName(), file.toString());
         List<String> reportCmd = List.of(java, "-Xmx" + heap, "-cp", cp, "dev.flarescope.Launcher", "report",
                 file.toString());
-        List<String> launcherCmd = new ArrayList<>(reportCmd);
-        launcherCmd.add(1, CLI_JIT);
+        List<String> c1Cmd = new ArrayList<>(reportCmd);
+        c1Cmd.add(1, CLI_JIT);
+        // bin/flarescope also maps a class-data archive that its first run of the command wrote
+        Path archive = Files.createTempFile("flarescope-report", ".jsa");
+        Files.delete(archive);
+        List<String> dumpCmd = new ArrayList<>(c1Cmd);
+        dumpCmd.addAll(1, List.of("-XX:ArchiveClassesAtExit=" + archive, CDS_QUIET));
+        time(dumpCmd);
+        List<String> launcherCmd = new ArrayList<>(c1Cmd);
+        launcherCmd.addAll(1, List.of("-XX:SharedArchiveFile=" + archive, CDS_QUIET));
         double[] floor = new double[runs];
         double[] report = new double[runs];
+        double[] c1 = new double[runs];
         double[] launcher = new double[runs];
-        for (int r = 0; r < runs; r++) {
-            floor[r] = time(floorCmd);
-            report[r] = time(reportCmd);
-            launcher[r] = time(launcherCmd);
-            System.out.printf(Locale.ROOT, "run %d: floor %.2f s, report (-Xmx%s) %.2f s, ratio %.2f; with %s %.2f s, "
-                    + "ratio %.2f%n", r + 1, floor[r], heap, report[r], report[r] / floor[r], CLI_JIT, launcher[r],
-                    launcher[r] / floor[r]);
+        try {
+            for (int r = 0; r < runs; r++) {
+                floor[r] = time(floorCmd);
+                report[r] = time(reportCmd);
+                c1[r] = time(c1Cmd);
+                launcher[r] = time(launcherCmd);
+                System.out.printf(Locale.ROOT, "run %d: floor %.2f s, report (-Xmx%s) %.2f s, ratio %.2f; with %s %.2f s, "
+                        + "ratio %.2f; and the class-data archive %.2f s, ratio %.2f%n", r + 1, floor[r], heap, report[r],
+                        report[r] / floor[r], CLI_JIT, c1[r], c1[r] / floor[r], launcher[r], launcher[r] / floor[r]);
+            }
+        } finally {
+            Files.deleteIfExists(archive);
         }
         double f = median(floor);
         double rep = median(report);
+        double c = median(c1);
         double lau = median(launcher);
         System.out.printf(Locale.ROOT, "median: floor %.2f s (%.0f MB/s), report %.2f s (%.0f MB/s), ratio %.2f "
-                + "(target <= 1.5)%n", f, mb / f, rep, mb / rep, rep / f);
-        System.out.printf(Locale.ROOT, "median as bin/flarescope runs it (%s): report %.2f s (%.0f MB/s), ratio %.2f%n",
-                CLI_JIT, lau, mb / lau, lau / f);
+                + "(target <= 1.5); with %s %.2f s, ratio %.2f%n", f, mb / f, rep, mb / rep, rep / f, CLI_JIT, c, c / f);
+        System.out.printf(Locale.ROOT, "median as bin/flarescope runs it (%s, class-data archive): report %.2f s "
+                + "(%.0f MB/s), ratio %.2f%n", CLI_JIT, lau, mb / lau, lau / f);
     }
 
     private static double time(List<String> cmd) throws IOException, InterruptedException {
