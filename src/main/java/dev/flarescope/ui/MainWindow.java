@@ -52,6 +52,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -84,6 +85,9 @@ import javafx.stage.WindowEvent;
  * them as further inputs. While a trace loads, the one shown before stays usable.
  */
 public final class MainWindow {
+    /** Toolbar width below which, while a live source is attached, the opening buttons show icons alone. */
+    private static final double COMPACT_TOOLBAR_BELOW = 1500;
+
     private final Stage stage;
     private final Path sample;
     private final TraceSession session = new TraceSession();
@@ -404,6 +408,18 @@ public final class MainWindow {
         ToolBar bar = new ToolBar(open, folder, add, attach, new Separator(Orientation.VERTICAL), searchField, matches,
                 spacer, new LiveBadge(live), resetZoom, save, export, helpMenu());
         bar.setPadding(new Insets(5, 8, 5, 8));
+        // buttons never cut their labels short: while the live badge needs the room on a narrow window,
+        // the opening buttons show their icons alone (their tooltips still name them), and what does not
+        // fit goes to the toolbar's overflow menu
+        searchField.setMinWidth(120);
+        BooleanBinding compact = live.attached().and(bar.widthProperty().lessThan(COMPACT_TOOLBAR_BELOW));
+        for (Button b : List.of(open, folder, add, attach)) {
+            b.contentDisplayProperty().bind(Bindings.when(compact).then(ContentDisplay.GRAPHIC_ONLY)
+                    .otherwise(ContentDisplay.LEFT));
+        }
+        for (Button b : List.of(open, folder, add, attach, resetZoom, save, export)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
         return bar;
     }
 

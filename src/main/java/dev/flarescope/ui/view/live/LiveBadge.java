@@ -54,6 +54,11 @@ public final class LiveBadge extends HBox {
         detach.setTooltip(new Tooltip("Stop the live source; what was captured stays open"));
         detach.setOnAction(e -> live.detach());
 
+        // the buttons keep their labels; the summary gives way first (its tooltip has it all)
+        for (javafx.scene.control.ButtonBase b : List.of(follow, pause, detach)) {
+            b.setMinWidth(USE_PREF_SIZE);
+        }
+        text.setMinWidth(60);
         getChildren().addAll(dot, text, follow, pause, detach);
         managedProperty().bind(visibleProperty());
         visibleProperty().bind(live.attached());
