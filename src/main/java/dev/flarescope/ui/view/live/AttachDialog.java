@@ -125,6 +125,7 @@ public final class AttachDialog extends Dialog<AttachTarget> {
                 maxEvents.textProperty()));
 
         kinds.selectedToggleProperty().addListener((obs, was, now) -> showKind());
+        setOnShown(e -> fitWindow());
         Kind first = recent.isEmpty() ? Kind.FOLLOW : recent.get(0).kind();
         kinds.getToggles().get(first.ordinal()).setSelected(true);
         setResultConverter(b -> b == attach
@@ -166,5 +167,14 @@ public final class AttachDialog extends Dialog<AttachTarget> {
         browse.setVisible(k == Kind.FOLLOW);
         token.setVisible(k == Kind.LISTEN);
         hint.setText(HINTS.get(k));
+        fitWindow();
+    }
+
+    /** Grows or shrinks the dialog to its content, which changes with the kind (a dialog keeps its first size). */
+    private void fitWindow() {
+        Window w = getDialogPane().getScene() == null ? null : getDialogPane().getScene().getWindow();
+        if (w != null) {
+            w.sizeToScene();
+        }
     }
 }
