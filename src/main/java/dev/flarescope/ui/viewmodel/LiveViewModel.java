@@ -25,7 +25,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -135,7 +134,12 @@ public final class LiveViewModel {
         LiveTrace store = new LiveTrace(retention.get());
         Attachment a = new Attachment(source, store, companion);
         source.addStateListener(s -> ui.execute(() -> showState(a, s)));
-        store.addSnapshotListener(snapshot -> a.offer(snapshot, next -> ui.execute(() -> deliver(a, next))));
+        store.addSnapshotListener(snapshot -> a.offer(snapshot, () -> ui.execute(() -> {
+            LiveTrace.Snapshot s = a.forUi.getAndSet(null);
+            if (s != null) {
+                deliver(a, s);
+            }
+        })));
         try {
             source.start(store);
         } catch (IOException | RuntimeException e) {
@@ -304,7 +308,10 @@ public final class LiveViewModel {
         final LiveSource source;
         final LiveTrace store;
         final AutoCloseable companion;
+        /** The newest snapshot not handed over yet. */
         final AtomicReference<LiveTrace.Snapshot> pending = new AtomicReference<>();
+        /** The newest snapshot handed over and not taken by the UI thread yet: a busy UI thread skips to it. */
+        final AtomicReference<LiveTrace.Snapshot> forUi = new AtomicReference<>();
         private volatile long lastHandedNs = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(PUBLISH_INTERVAL_MS);
         final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "flarescope-live-publish");
@@ -321,19 +328,22 @@ public final class LiveViewModel {
         /**
          * Hands {@code s} on at once, or, when the last hand-over was less than
          * {@value #PUBLISH_INTERVAL_MS} ms ago, once that much time has passed; snapshots that arrive
-         * meanwhile replace it, so the views get the newest.
+         * meanwhile replace it, so the views get the newest. A hand-over puts the snapshot in
+         * {@link #forUi} and runs {@code wakeUi} only when the UI thread has taken the one before, so
+         * that a UI thread that falls behind holds one snapshot, not a queue of them.
          */
-        void offer(LiveTrace.Snapshot s, Consumer<LiveTrace.Snapshot> handOver) {
+        void offer(LiveTrace.Snapshot s, Runnable wakeUi) {
             if (pending.getAndSet(s) != null) {
                 return; // a hand-over is already scheduled and will take this one
             }
             long wait = lastHandedNs + TimeUnit.MILLISECONDS.toNanos(PUBLISH_INTERVAL_MS) - System.nanoTime();
             try {
                 ticker.schedule(() -> {
-                    LiveTrace.Snapshot next = pending.getAndSet(null);
+                    // the time first: an offer that finds pending empty below must see this hand-over's time
                     lastHandedNs = System.nanoTime();
-                    if (next != null) {
-                        handOver.accept(next);
+                    LiveTrace.Snapshot next = pending.getAndSet(null);
+                    if (next != null && forUi.getAndSet(next) == null) {
+                        wakeUi.run();
                     }
                 }, Math.max(0, wait), TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException closed) {
