@@ -33,8 +33,9 @@ import java.util.function.Consumer;
  * with {@link TraceAssembler}, exactly as a load of the same data from disk would. Chunks are sealed
  * after {@value #SEGMENT_EVENTS} events or {@value #SEGMENT_SECONDS} s, so that retention drops whole
  * old chunks and the number of chunks (each owning at least one page of args) stays small. When data
- * arrives faster than it can be decoded between snapshots, a snapshot still comes after at most twice
- * the last assembly's time, so decoding always gets at least half the thread.
+ * arrives faster than it can be decoded between snapshots, a snapshot still comes after at most the
+ * longer of the interval and twice the last assembly's time, so decoding always gets at least half the
+ * thread.
  *
  * <p>Memory is bounded twice: by the {@link Retention} of what is kept, and by a budget of bytes
  * handed over but not decoded yet ({@link #append} waits for room, then gives up, so that a sender
@@ -382,6 +383,7 @@ public final class LiveTrace implements AutoCloseable {
         long events;
 
         Segment(long firstNs) {
+            chunk.keepSpanOrder(); // assembled for every snapshot while retained
             this.firstNs = firstNs;
             this.lastNs = firstNs;
         }

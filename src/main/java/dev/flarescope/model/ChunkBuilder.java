@@ -17,6 +17,7 @@ public final class ChunkBuilder implements TraceSink {
     static final long MAX_ABS_TIME = 1L << 62;
 
     final StringPool strings = new StringPool();
+    private boolean keepSpanOrder;
     final ArgStore args = new ArgStore();
     final Map<Object, PartProcess> processes = new LinkedHashMap<>();
     final PartInstants globalInstants = new PartInstants();
@@ -45,6 +46,19 @@ public final class ChunkBuilder implements TraceSink {
         kLabels = strings.intern("labels");
         kSortIndex = strings.intern("sort_index");
         kWeight = strings.intern("weight");
+    }
+
+    /**
+     * Marks a chunk that is assembled again and again (a live store's): the assembler then keeps
+     * each thread's span order with it, 4 bytes per X span, instead of sorting it every time. A chunk
+     * assembled once is better off without the extra memory.
+     */
+    public void keepSpanOrder() {
+        keepSpanOrder = true;
+    }
+
+    boolean keepsSpanOrder() {
+        return keepSpanOrder;
     }
 
     @Override
@@ -361,15 +375,18 @@ public final class ChunkBuilder implements TraceSink {
         /**
          * {@link Sorting#spanOrder} of this part's X spans, given as the rows from {@code from} of
          * {@code start} and {@code dur} (times shifted by the input's offset, negative durations made
-         * zero: neither changes the order). Kept while the part does not grow, so a live store's sealed
-         * chunks are sorted once, not on every snapshot.
+         * zero: neither changes the order). With {@code keep} (a chunk assembled again and again, see
+         * {@link ChunkBuilder#keepSpanOrder}) it is kept while the part does not grow, so a live store's
+         * sealed chunks are sorted once, not on every snapshot.
          */
-        int[] xOrder(long[] start, long[] dur, int from) {
+        int[] xOrder(long[] start, long[] dur, int from, boolean keep) {
             int n = xStart.size();
             int[] o = xOrder;
             if (o == null || o.length != n) {
                 o = Sorting.spanOrder(start, dur, from, n);
-                xOrder = o;
+                if (keep) {
+                    xOrder = o;
+                }
             }
             return o;
         }

@@ -753,7 +753,8 @@ public final class TraceAssembler {
             boolean identity = true;
             for (int r = 0; r < runs; r++) {
                 int from = bounds[r];
-                int[] local = r < parts.size() ? parts.get(r).part.xOrder(start, dur, from)
+                int[] local = r < parts.size()
+                        ? parts.get(r).part.xOrder(start, dur, from, parts.get(r).ref.chunk.keepsSpanOrder())
                         : Sorting.spanOrder(start, dur, from, count - from);
                 for (int i = 0; i < local.length; i++) {
                     ord[from + i] = from + local[i];
