@@ -99,7 +99,8 @@ public final class IngestLoadBenchmark {
     }
 
     private static void load(long rate, int seconds, int batch, int senders, long maxEvents) throws Exception {
-        Retention retention = maxEvents > 0 ? new Retention(Duration.ofMinutes(10), maxEvents) : Retention.UNBOUNDED;
+        Sending run = new Sending(rate, seconds, batch, senders, maxEvents);
+        Retention retention = run.retention();
         List<LiveStats> snapshots = new CopyOnWriteArrayList<>();
         List<Long> publishedAt = new CopyOnWriteArrayList<>();
         try (LiveTrace store = new LiveTrace(retention)) {
@@ -109,14 +110,12 @@ public final class IngestLoadBenchmark {
             });
             IngestServer server = new IngestServer(new InetSocketAddress("127.0.0.1", 0), null);
             server.start(store);
-            Sending run = new Sending(rate, seconds, batch, senders);
             run.to(server.port());
             server.stop();
             LiveTrace.Snapshot last = store.flush(TimeUnit.MINUTES.toMillis(5));
             double drainSeconds = (System.nanoTime() - run.start) / 1e9 - run.sendSeconds;
 
-            System.out.printf(Locale.ROOT, "target %,d events/s for %d s, batches of %,d, %d senders, retention %s%n",
-                    rate, seconds, batch, senders, maxEvents > 0 ? maxEvents + " events" : "unbounded");
+            run.printTarget("");
             run.printAccepted(store.receivedEvents(), String.format(Locale.ROOT,
                     "store drained %.2f s after the last send", drainSeconds));
             report("snapshots", snapshots, publishedAt, run.start, run.end);
@@ -132,7 +131,8 @@ public final class IngestLoadBenchmark {
      * was replaced, which is how often the app shows new data.
      */
     private static void loadThroughView(long rate, int seconds, int batch, int senders, long maxEvents) throws Exception {
-        Retention retention = maxEvents > 0 ? new Retention(Duration.ofMinutes(10), maxEvents) : Retention.UNBOUNDED;
+        Sending run = new Sending(rate, seconds, batch, senders, maxEvents);
+        Retention retention = run.retention();
         List<LiveStats> shown = new CopyOnWriteArrayList<>();
         List<Long> shownAt = new CopyOnWriteArrayList<>();
         ExecutorService ui = Executors.newSingleThreadExecutor(r -> {
@@ -152,7 +152,6 @@ public final class IngestLoadBenchmark {
             live.attach(server, null);
             return null;
         }).get();
-        Sending run = new Sending(rate, seconds, batch, senders);
         run.to(server.port());
         // what was acknowledged reaches the views within a few snapshots
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -170,8 +169,7 @@ public final class IngestLoadBenchmark {
         ui.submit(live::detach).get().get(30, TimeUnit.SECONDS);
         ui.shutdown();
 
-        System.out.printf(Locale.ROOT, "through the app's live view model: target %,d events/s for %d s, batches of %,d, "
-                + "%d senders, retention %s%n", rate, seconds, batch, senders, maxEvents > 0 ? maxEvents + " events" : "unbounded");
+        run.printTarget("through the app's live view model: ");
         run.printAccepted(lastStats == null ? 0 : lastStats.receivedEvents(), "");
         report("views updated", shown, shownAt, run.start, run.end);
         System.out.printf(Locale.ROOT, "heap max %,d MB (sampled every 200 ms)%n", run.heapMax.get() >> 20);
@@ -186,6 +184,7 @@ public final class IngestLoadBenchmark {
         final int seconds;
         final int batch;
         final int senders;
+        final long maxEvents;
         final AtomicLong accepted = new AtomicLong();
         final AtomicLong refused = new AtomicLong();
         final AtomicLong heapMax = new AtomicLong();
@@ -193,11 +192,22 @@ public final class IngestLoadBenchmark {
         long end;
         double sendSeconds;
 
-        Sending(long rate, int seconds, int batch, int senders) {
+        Sending(long rate, int seconds, int batch, int senders, long maxEvents) {
             this.rate = rate;
             this.seconds = seconds;
             this.batch = batch;
             this.senders = senders;
+            this.maxEvents = maxEvents;
+        }
+
+        /** The app's default window with at most {@code maxEvents} events, or everything when that is 0. */
+        Retention retention() {
+            return maxEvents > 0 ? new Retention(Duration.ofMinutes(10), maxEvents) : Retention.UNBOUNDED;
+        }
+
+        void printTarget(String prefix) {
+            System.out.printf(Locale.ROOT, "%starget %,d events/s for %d s, batches of %,d, %d senders, retention %s%n",
+                    prefix, rate, seconds, batch, senders, maxEvents > 0 ? maxEvents + " events" : "unbounded");
         }
 
         /** Sends to the ingest endpoint on {@code port}; returns when every sender is done. */

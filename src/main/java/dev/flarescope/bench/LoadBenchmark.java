@@ -43,9 +43,9 @@ public final class LoadBenchmark {
      * The JIT setting bin/flarescope gives the short commands: C1 only. On few cores the C2 compiler
      * threads compete with the work for the CPU during a run of a few seconds.
      */
+    private static final String CLI_JIT = "-XX:TieredStopAtLevel=1";
     /** Keeps the JVM quiet about classes it cannot archive (picocli's are Java 5 bytecode). */
     private static final String CDS_QUIET = "-Xlog:cds=off,cds+dynamic=off";
-    private static final String CLI_JIT = "-XX:TieredStopAtLevel=1";
 
     private LoadBenchmark() {
     }

@@ -31,15 +31,19 @@ public final class JsonTrees {
     /** The first JSON value in {@code json}; {@link MissingNode} when there is none. */
     public static JsonNode read(String json) throws IOException {
         try (JsonParser p = FACTORY.createParser(json)) {
-            return p.nextToken() == null ? MissingNode.getInstance() : value(p);
+            return first(p);
         }
     }
 
     /** The first JSON value in the UTF-8 (or BOM-marked) bytes {@code json}; {@link MissingNode} when there is none. */
     public static JsonNode read(byte[] json) throws IOException {
         try (JsonParser p = FACTORY.createParser(json)) {
-            return p.nextToken() == null ? MissingNode.getInstance() : value(p);
+            return first(p);
         }
+    }
+
+    private static JsonNode first(JsonParser p) throws IOException {
+        return p.nextToken() == null ? MissingNode.getInstance() : value(p);
     }
 
     /**

@@ -23,7 +23,7 @@ import java.util.Arrays;
  * leave what they found in fields (the last string, the last number). One lexer per thread.
  */
 final class ByteLexer {
-    /** Long.MIN_VALUE / 10: an accumulated value below it (or at it, with a digit above 8) overflows. */
+    /** Long.MIN_VALUE / 10: an integer accumulated negated overflows past it with one more digit. */
     private static final long MIN_TENTH = Long.MIN_VALUE / 10;
 
     /** Why a scan stopped early. Preallocated and without stack trace: this is flow control. */
@@ -326,6 +326,15 @@ final class ByteLexer {
      * Reads the number starting at {@code i} (a minus or a digit). Integers that fit a long are
      * converted; others are {@link #numBig} and keep only their text, as in Jackson.
      */
+    /**
+     * True when {@code negated * 10 - digit}, the next step of an integer accumulated negated, passes
+     * the limit whose last digit is {@code lastDigit}: 8 for Long.MIN_VALUE, 7 for -Long.MAX_VALUE.
+     * Compares instead of dividing the limit on every digit, which C1 compiles into a runtime call.
+     */
+    static boolean overflows(long negated, int digit, int lastDigit) {
+        return negated <= MIN_TENTH && (negated < MIN_TENTH || digit > lastDigit);
+    }
+
     int number(int i) {
         int start = i;
         boolean negative = at(i) == '-';
@@ -343,8 +352,7 @@ final class ByteLexer {
         } else {
             while ((c = at(i)) >= '0' && c <= '9') {
                 int d = c - '0';
-                // v * 10 - d < Long.MIN_VALUE, without a division per digit (C1 calls out for one)
-                if (v <= MIN_TENTH && (v < MIN_TENTH || d > 8)) {
+                if (overflows(v, d, 8)) {
                     big = true;
                 } else {
                     v = v * 10 - d;

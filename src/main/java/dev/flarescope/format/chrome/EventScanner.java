@@ -29,8 +29,6 @@ final class EventScanner {
 
     // Field names packed big-endian into an int (names of up to 4 bytes) or a long (up to 8).
     private static final int S = 's';
-    /** Long.MIN_VALUE / 10, where an accumulated negated integer is one digit from overflowing. */
-    private static final long MIN_TENTH = Long.MIN_VALUE / 10;
     private static final int PH = 'p' << 8 | 'h';
     private static final int TS = 't' << 8 | 's';
     private static final int ID = 'i' << 8 | 'd';
@@ -388,13 +386,11 @@ final class EventScanner {
         if (i == to || to - i > 19) {
             return false;
         }
-        // overflow when v * 10 - d passes the limit (MIN_VALUE, or -MAX_VALUE for a positive number):
-        // both limits divided by ten are MIN_TENTH, and their last digits 8 and 7
-        int lastDigit = negative ? 8 : 7;
+        int lastDigit = negative ? 8 : 7; // of Long.MIN_VALUE, or of -Long.MAX_VALUE for a positive number
         long v = 0; // accumulated negated, so that Long.MIN_VALUE fits
         for (; i < to; i++) {
             int d = b[i] - '0';
-            if (d < 0 || d > 9 || v <= MIN_TENTH && (v < MIN_TENTH || d > lastDigit)) {
+            if (d < 0 || d > 9 || ByteLexer.overflows(v, d, lastDigit)) {
                 return false;
             }
             v = v * 10 - d;
