@@ -9,8 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -34,10 +37,23 @@ public final class Cli {
     /** Exit code: a bug; the message asks for {@code --debug}. */
     public static final int INTERNAL = 3;
 
+    /** The subcommands in the order help lists them. */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
     private static final Set<String> COMMANDS = Set.of("report", "merge", "export-png", "record", "demo-server", "help", "--help", "-h", "--version",
             "-V", "--debug");
 
     private Cli() {
+    }
+
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        m.put("report", ReportCommand::new);
+        m.put("merge", MergeCommand::new);
+        m.put("export-png", ExportPngCommand::new);
+        m.put("record", RecordCommand::new);
+        m.put("demo-server", DemoServerCommand::new);
+        m.put("help", CommandLine.HelpCommand::new);
+        return m;
     }
 
     /** True when {@code firstArg} starts a command-line run rather than naming a file to open in the app. */
@@ -57,7 +73,7 @@ public final class Cli {
         // made while memory is free; no local keeps the command (and the trace it holds) once it throws
         TraceTooLargeException outOfMemory = TraceTooLargeException.forHeap(inputPaths(args));
         try {
-            return commandLine(out, err).execute(args);
+            return commandLine(out, err, args).execute(args);
         } catch (OutOfMemoryError e) {
             // outside loading (which reports its own): the analysis or the output of a large trace
             return tooLarge(err, outOfMemory);
@@ -67,8 +83,20 @@ public final class Cli {
         }
     }
 
-    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    /**
+     * The command line for {@code args}. Picocli builds each command's model from its annotations by
+     * reflection; a run that names its command gets that one alone, help and everything else get all,
+     * in the order help lists them.
+     */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new FlarescopeCommand());
+        String first = args.length > 0 ? args[0] : "";
+        boolean one = SUBCOMMANDS.containsKey(first) && !first.equals("help");
+        for (Map.Entry<String, Supplier<Object>> c : SUBCOMMANDS.entrySet()) {
+            if (!one || c.getKey().equals(first)) {
+                cl.addSubcommand(c.getKey(), c.getValue().get());
+            }
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler(usageError(err));

@@ -2,19 +2,19 @@ package dev.flarescope.cli;
 
 import dev.flarescope.Launcher;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-/** The top-level {@code flarescope} command: only subcommands and the common options. */
+/**
+ * The top-level {@code flarescope} command: only subcommands and the common options. {@link Cli} adds
+ * the subcommands, so that a run builds the model of the one it needs only.
+ */
 @Command(name = "flarescope", mixinStandardHelpOptions = true, versionProvider = FlarescopeCommand.Version.class,
         description = "Profiling viewer for LLM-serving stacks. Without arguments (or with trace paths) the "
                 + "app opens; these commands run without a window.",
-        subcommands = {ReportCommand.class, MergeCommand.class, ExportPngCommand.class, RecordCommand.class, DemoServerCommand.class,
-                HelpCommand.class},
         footerHeading = "%nExit status:%n",
         footer = {"  0  everything was read and no finding reached --fail-on",
                 "  1  a finding reached --fail-on",
