@@ -34,6 +34,8 @@ public final class SpanTable {
     private final byte[] flags;
     private final int[] cname;
     private final int maxDepth;
+    /** True when some span sits on an extra lane: then the spans containing a time need not be one chain. */
+    private final boolean overlaps;
     private volatile int[][] rows;
 
     public SpanTable(int size, long[] start, long[] dur, int[] name, int[] cat, int[] depth, int[] parent,
@@ -49,10 +51,13 @@ public final class SpanTable {
         this.flags = flags;
         this.cname = cname;
         int m = -1;
+        boolean o = false;
         for (int i = 0; i < size; i++) {
             m = Math.max(m, depth[i]);
+            o |= (flags[i] & OVERLAP) != 0;
         }
         this.maxDepth = m;
+        this.overlaps = o;
     }
 
     public int size() {
@@ -161,6 +166,33 @@ public final class SpanTable {
 
     /** The deepest span containing {@code t} (start <= t < end, or a zero-length span at t), or -1. */
     public int deepestAt(long t) {
+        if (!overlaps) {
+            // properly nested: every span containing t contains the last span that starts at or before t
+            // (or is it), so the deepest is the first of that span and its ancestors to reach past t
+            int lo = 0;
+            int hi = size;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (start[mid] <= t) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            for (int i = lo - 1; i >= 0; i = parent[i]) {
+                if (t < end(i)) {
+                    return i;
+                }
+                if (dur[i] == 0 && start[i] == t) {
+                    // zero-length siblings at t (they never nest in each other): the first of them
+                    while (i > 0 && start[i - 1] == t && dur[i - 1] == 0 && depth[i - 1] == depth[i]) {
+                        i--;
+                    }
+                    return i;
+                }
+            }
+            return -1;
+        }
         int[][] r = rows();
         for (int d = r.length - 1; d >= 0; d--) {
             int[] row = r[d];
