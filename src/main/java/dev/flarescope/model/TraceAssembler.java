@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
@@ -1214,25 +1215,21 @@ public final class TraceAssembler {
     private FlowTable buildFlows(List<ChunkRef> refs, Map<String, Integer> processIndex, List<ProcessResult> results) {
         record Point(char phase, String id, int name, int cat, long ts, boolean enclosing, int process, int thread) {
         }
-        Map<String, List<Point>> groups = new LinkedHashMap<>();
+        Map<FlowGroup, List<Point>> groups = new LinkedHashMap<>();
         for (ChunkRef r : refs) {
+            // a chunk has few threads and may have a flow point for every other event: resolve each once
+            Map<FlowThread, int[]> where = new HashMap<>();
             for (FlowPoint f : r.chunk.flows) {
                 if (f.id == null) {
                     continue;
                 }
-                PartProcess pp = r.chunk.processes.get(f.pidKey);
-                String host = labelHost(pp == null ? null : pp.labels, r.host);
-                String pidText = pidWithoutHost(ChunkBuilder.keyText(f.pidKey), host);
-                Integer pi = processIndex.get(host + '\u0000' + pidText);
-                int ti = -1;
-                if (pi != null) {
-                    Integer t = results.get(pi).threadIndex.get(ChunkBuilder.keyText(f.tidKey));
-                    ti = t == null ? -1 : t;
-                }
+                int[] pt = where.computeIfAbsent(new FlowThread(f.pidKey, f.tidKey),
+                        k -> flowThread(r, k.pidKey, k.tidKey, processIndex, results));
                 boolean v2 = f.phase == 'o' || f.phase == 'i';
-                String key = v2 ? "bind\u0001" + f.id : r.s(f.cat) + "\u0001" + f.id + "\u0001" + r.s(f.scope);
+                FlowGroup key = v2 ? new FlowGroup(FlowGroup.BINDING, f.id, FlowGroup.BINDING)
+                        : new FlowGroup(r.s(f.cat), f.id, r.s(f.scope));
                 groups.computeIfAbsent(key, x -> new ArrayList<>()).add(new Point(f.phase, f.id, r.s(f.name),
-                        r.s(f.cat), r.t(f.ts), f.enclosing, pi == null ? -1 : pi, ti));
+                        r.s(f.cat), r.t(f.ts), f.enclosing, pt[0], pt[1]));
             }
         }
         List<String> ids = new ArrayList<>();
@@ -1299,6 +1296,72 @@ public final class TraceAssembler {
         }
         return new FlowTable(ids.size(), ids.toArray(new String[0]), name.toArray(), cat.toArray(), fp.toArray(),
                 ft.toArray(), fts.toArray(), fs.toArray(), tp.toArray(), tt.toArray(), tts.toArray(), tsp.toArray());
+    }
+
+    /**
+     * The steps of one flow share category, id and scope; v2 binding ids ({@code bind_id}) share the id
+     * alone. Written out rather than a record: a trace can have a hundred thousand flow steps, and a
+     * record's equals and hashCode go through method handles that C1, the compiler the short commands
+     * run with, does not inline.
+     */
+    private static final class FlowGroup {
+        static final int BINDING = Integer.MIN_VALUE;
+        final int cat;
+        final String id;
+        final int scope;
+        private final int hash;
+
+        FlowGroup(int cat, String id, int scope) {
+            this.cat = cat;
+            this.id = id;
+            this.scope = scope;
+            this.hash = (31 * cat + id.hashCode()) * 31 + scope;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof FlowGroup g && g.cat == cat && g.scope == scope && g.id.equals(id);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    /** A chunk's pid and tid keys of a flow step (see {@link FlowGroup} on why not a record). */
+    private static final class FlowThread {
+        final Object pidKey;
+        final Object tidKey;
+
+        FlowThread(Object pidKey, Object tidKey) {
+            this.pidKey = pidKey;
+            this.tidKey = tidKey;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof FlowThread t && Objects.equals(t.pidKey, pidKey) && Objects.equals(t.tidKey, tidKey);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Objects.hashCode(pidKey) + Objects.hashCode(tidKey);
+        }
+    }
+
+    /** Indices of the merged process and of its thread that a chunk's pid and tid keys name; -1 where none. */
+    private static int[] flowThread(ChunkRef r, Object pidKey, Object tidKey, Map<String, Integer> processIndex,
+                                    List<ProcessResult> results) {
+        PartProcess pp = r.chunk.processes.get(pidKey);
+        String host = labelHost(pp == null ? null : pp.labels, r.host);
+        String pidText = pidWithoutHost(ChunkBuilder.keyText(pidKey), host);
+        Integer pi = processIndex.get(host + '\u0000' + pidText);
+        if (pi == null) {
+            return new int[] {-1, -1};
+        }
+        Integer t = results.get(pi).threadIndex.get(ChunkBuilder.keyText(tidKey));
+        return new int[] {pi, t == null ? -1 : t};
     }
 
     /** The span a flow end binds to: the deepest one enclosing {@code ts}, or the next one starting after it. */
