@@ -323,6 +323,30 @@ public final class ChunkBuilder implements TraceSink {
         notes.add(message);
     }
 
+    @Override
+    public void shiftLines(long lines) {
+        if (lines == 0) {
+            return;
+        }
+        problems.replaceAll(p -> p.line() > 0 ? new InputSummary.Problem(p.line() + lines, p.offset(), p.message()) : p);
+        for (PartProcess p : processes.values()) {
+            for (PartThread t : p.threads.values()) {
+                for (int i = 0; i < t.beKindLine.size(); i++) {
+                    long v = t.beKindLine.get(i);
+                    if (v >>> 1 > 0) {
+                        t.beKindLine.set(i, v + (lines << 1));
+                    }
+                }
+            }
+            LongList asyncLines = p.async.line;
+            for (int i = 0; i < asyncLines.size(); i++) {
+                if (asyncLines.get(i) > 0) {
+                    asyncLines.set(i, asyncLines.get(i) + lines);
+                }
+            }
+        }
+    }
+
     // ---- parts: growable columns, one set per process and thread ----
 
     static final class PartProcess {

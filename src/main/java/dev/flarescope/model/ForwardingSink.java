@@ -61,4 +61,9 @@ public class ForwardingSink implements TraceSink {
     public void note(String message) {
         delegate.note(message);
     }
+
+    @Override
+    public void shiftLines(long lines) {
+        delegate.shiftLines(lines);
+    }
 }

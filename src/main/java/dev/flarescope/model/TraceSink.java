@@ -41,6 +41,15 @@ public interface TraceSink {
     /** Free-form facts about the input worth showing the user (units chosen, fields ignored). */
     void note(String message);
 
+    /**
+     * Adds {@code lines} to the line numbers of the events and of the skipped input received so far
+     * (request records keep theirs: they name a line of the file the record was first read from). A
+     * reader that reads a later part of its input in parallel numbers that part's lines from 1, and
+     * moves them once the parts before it have been read and their lines are known, instead of
+     * counting those lines before it starts; such a reader keeps line numbers out of its messages.
+     */
+    void shiftLines(long lines);
+
     /** Convenience for formats that read small documents with databind. */
     default void traceMetadata(Map<String, String> members) {
         members.forEach(this::traceMetadata);

@@ -92,6 +92,14 @@ public final class RecordingSink implements TraceSink {
     }
 
     @Override
+    public void shiftLines(long lines) {
+        events.replaceAll(e -> e.line() <= 0 ? e : new Ev(e.ph(), e.name(), e.cat(), e.ts(), e.dur(), e.pid(), e.tid(),
+                e.id(), e.idLocal(), e.scope(), e.instantScope(), e.bindPoint(), e.bindId(), e.flowIn(), e.flowOut(),
+                e.cname(), e.sf(), e.args(), e.scalars(), e.line() + lines, e.offset()));
+        malformed.replaceAll(m -> m.line() <= 0 ? m : new Malformed(m.line() + lines, m.offset(), m.message()));
+    }
+
+    @Override
     public void truncated(long offset, String message) {
         truncated.add(offset + ": " + message);
     }

@@ -27,8 +27,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * a check fails (the cut fell inside a string or a nested array), the later chunks are discarded and
  * the checking chunk reads on to the end, so the result is always that of a sequential read.
  *
- * <p>Line numbers count from the start of the input; in parallel reads each chunk counts the line
- * breaks before its start (a word-at-a-time scan, a small fraction of the parse time).
+ * <p>Line numbers count from the start of the input. In parallel reads each chunk numbers its lines
+ * from 1 and notes the line at which the next chunk starts; once all are read, each chunk's sink moves
+ * its lines by the lines of the chunks before it ({@link TraceSink#shiftLines}), so no chunk waits to
+ * count the lines before it. Messages therefore never quote line numbers.
  */
 public final class ChromeJsonReader implements TraceReader {
     private static final int UTF8_BOM_LENGTH = 3;
@@ -113,15 +115,16 @@ public final class ChromeJsonReader implements TraceReader {
         AtomicInteger firstFailed = new AtomicInteger(n);
         List<Future<?>> futures = new ArrayList<>();
         Throwable[] errors = new Throwable[n];
+        long[] stopLines = new long[n]; // each chunk's line count up to the next chunk, numbered from 1
         for (int k = 1; k < n; k++) {
             int chunk = k;
             futures.add(ctx.executor().submit(() -> {
-                readChunk(input, doc, starts, chunk, sinks[chunk], ctx, firstFailed);
+                stopLines[chunk] = readChunk(input, doc, starts, chunk, sinks[chunk], ctx, firstFailed);
                 return null;
             }));
         }
         try {
-            readChunk(input, doc, starts, 0, sinks[0], ctx, firstFailed);
+            stopLines[0] = readChunk(input, doc, starts, 0, sinks[0], ctx, firstFailed);
         } catch (IOException | RuntimeException | Error e) {
             errors[0] = e;
             firstFailed.set(0); // later chunks stop soon; their work is not needed
@@ -136,9 +139,19 @@ public final class ChromeJsonReader implements TraceReader {
         for (int k = 0; k <= Math.min(failed, n - 1); k++) {
             Chunks.rethrow(errors[k]);
         }
+        // every kept chunk numbered its lines from 1: move each to where its part of the input starts
+        long before = 0;
+        for (int k = 1; k <= Math.min(failed, n - 1); k++) {
+            before += stopLines[k - 1] - 1;
+            sinks[k].shiftLines(before);
+        }
     }
 
-    private static void readChunk(ByteInput input, DocumentStart doc, long[] starts, int k, TraceSink sink,
+    /**
+     * Reads chunk {@code k} with its lines numbered from 1 (the caller moves them); returns the line of
+     * the next chunk's start in that numbering, or -1 when the chunk did not stop there.
+     */
+    private static long readChunk(ByteInput input, DocumentStart doc, long[] starts, int k, TraceSink sink,
                                   ReadContext ctx, AtomicInteger firstFailed) throws IOException {
         JsonDocumentPass.Link link = new JsonDocumentPass.Link() {
             @Override
@@ -151,8 +164,9 @@ public final class ChromeJsonReader implements TraceReader {
                 firstFailed.accumulateAndGet(k, Math::min);
             }
         };
-        long line = k == 0 ? 1 : 1 + ByteScan.countLines(input, 0, starts[k]);
         long stop = k + 1 < starts.length ? starts[k + 1] : -1;
-        new JsonDocumentPass(input, sink, ctx, doc.objectForm(), link).run(starts[k], line, k > 0, stop);
+        JsonDocumentPass pass = new JsonDocumentPass(input, sink, ctx, doc.objectForm(), link);
+        pass.run(starts[k], 1, k > 0, stop);
+        return pass.stopLine();
     }
 }

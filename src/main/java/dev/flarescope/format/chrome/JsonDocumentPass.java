@@ -80,6 +80,8 @@ final class JsonDocumentPass {
     private final RawEvent event = new RawEvent();
 
     private long stop = -1;
+    /** The line of the stop offset once the pass stopped there, in the numbering it started with. */
+    private long stopLine = -1;
     private boolean stopMissed;
     private ByteInput.Progress progress;
     private TrackedStream stream;
@@ -113,11 +115,20 @@ final class JsonDocumentPass {
     }
 
     /**
+     * After a run that stopped at its stop offset ({@link Outcome#VERIFIED}): the line number there,
+     * counted from the {@code startLine} the run was given. -1 otherwise.
+     */
+    long stopLine() {
+        return stopLine;
+    }
+
+    /**
      * Reads from {@code start} (whose line number is {@code startLine}) to the end of the input, or
      * until an event starts at {@code stopAt} (-1: no stop). {@code midDocument} says that
      * {@code start} is an event start inside the events array rather than the document's start.
      */
     Outcome run(long start, long startLine, boolean midDocument, long stopAt) throws IOException {
+        stopLine = -1;
         stop = stopAt;
         progress = input.progressFrom(start);
         long pos = start;
@@ -235,6 +246,7 @@ final class JsonDocumentPass {
             if (stop >= 0 && offset >= stop) {
                 if (offset == stop) {
                     scanPosition = offset;
+                    stopLine = line;
                     return null;
                 }
                 missStop();
@@ -362,6 +374,7 @@ final class JsonDocumentPass {
             }
             if (stop >= 0 && offset >= stop) {
                 if (offset == stop && t == JsonToken.START_OBJECT) {
+                    stopLine = decoder.lineOf(loc);
                     return true;
                 }
                 missStop();
