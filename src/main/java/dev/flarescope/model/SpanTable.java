@@ -164,22 +164,28 @@ public final class SpanTable {
         return lo;
     }
 
+    /** Index of the first span starting at or after {@code t} (spans are sorted by start), or {@link #size()}. */
+    public int firstStartingAtOrAfter(long t) {
+        int lo = 0;
+        int hi = size;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (start[mid] < t) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     /** The deepest span containing {@code t} (start <= t < end, or a zero-length span at t), or -1. */
     public int deepestAt(long t) {
         if (!overlaps) {
             // properly nested: every span containing t contains the last span that starts at or before t
             // (or is it), so the deepest is the first of that span and its ancestors to reach past t
-            int lo = 0;
-            int hi = size;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (start[mid] <= t) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            for (int i = lo - 1; i >= 0; i = parent[i]) {
+            int after = t == Long.MAX_VALUE ? size : firstStartingAtOrAfter(t + 1);
+            for (int i = after - 1; i >= 0; i = parent[i]) {
                 if (t < end(i)) {
                     return i;
                 }

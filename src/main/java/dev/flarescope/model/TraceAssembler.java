@@ -1373,16 +1373,7 @@ public final class TraceAssembler {
         if (enclosing) {
             return s.deepestAt(ts);
         }
-        int lo = 0;
-        int hi = s.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (s.start(mid) < ts) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo < s.size() ? lo : -1;
+        int next = s.firstStartingAtOrAfter(ts);
+        return next < s.size() ? next : -1;
     }
 }

@@ -60,7 +60,7 @@ public final class SpanLocator {
     /** Spans are sorted by start, so the ones starting at {@code start} are a run found by binary search. */
     private static int find(SpanTable spans, int nameId, long start, long end) {
         int first = -1;
-        for (int i = firstStartingAt(spans, start); i < spans.size() && spans.start(i) == start; i++) {
+        for (int i = spans.firstStartingAtOrAfter(start); i < spans.size() && spans.start(i) == start; i++) {
             if (spans.name(i) == nameId) {
                 if (spans.end(i) == end) {
                     return i;
@@ -73,18 +73,4 @@ public final class SpanLocator {
         return first;
     }
 
-    /** Index of the first span starting at or after {@code start}. */
-    private static int firstStartingAt(SpanTable spans, long start) {
-        int lo = 0;
-        int hi = spans.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (spans.start(mid) < start) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
 }

@@ -60,8 +60,8 @@ public final class SpanStatistics {
                     selfBuf = new long[s.size()];
                 }
                 selfTimes(s, selfBuf);
-                int end = firstStartAtOrAfter(s, scope.toNs());
-                for (int i = firstStartAtOrAfter(s, scope.fromNs()); i < end; i++) {
+                int end = s.firstStartingAtOrAfter(scope.toNs());
+                for (int i = s.firstStartingAtOrAfter(scope.fromNs()); i < end; i++) {
                     if (s.hasFlag(i, SpanTable.UNFINISHED)) {
                         continue;
                     }
@@ -93,8 +93,8 @@ public final class SpanStatistics {
                     continue;
                 }
                 SpanTable s = threads.get(t).spans();
-                int end = firstStartAtOrAfter(s, scope.toNs());
-                for (int i = firstStartAtOrAfter(s, scope.fromNs()); i < end; i++) {
+                int end = s.firstStartingAtOrAfter(scope.toNs());
+                for (int i = s.firstStartingAtOrAfter(scope.fromNs()); i < end; i++) {
                     if (!s.hasFlag(i, SpanTable.UNFINISHED)) {
                         durations[fill[slot(s.name(i))]++] = s.dur(i);
                     }
@@ -169,21 +169,6 @@ public final class SpanStatistics {
                 out[i] = 0;
             }
         }
-    }
-
-    /** Index of the first span starting at or after {@code t} (spans are sorted by start). */
-    private static int firstStartAtOrAfter(SpanTable s, long t) {
-        int lo = 0;
-        int hi = s.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (s.start(mid) < t) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     private static int slot(int nameId) {
