@@ -40,10 +40,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LoadBenchmark {
     /**
-     * The JIT setting bin/flarescope gives the short commands: C1 only. On few cores the C2 compiler
-     * threads compete with the work for the CPU during a run of a few seconds.
+     * What bin/flarescope gives the short commands: C1 only (on few cores the C2 compiler threads compete
+     * with the work for the CPU during a run of a few seconds) and the parallel collector (G1's
+     * concurrent work costs a run that short more than it saves).
      */
-    private static final String CLI_JIT = "-XX:TieredStopAtLevel=1";
+    private static final List<String> CLI_VM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC");
     /** Keeps the JVM quiet about classes it cannot archive (picocli's are Java 5 bytecode). */
     private static final String CDS_QUIET = "-Xlog:cds=off,cds+dynamic=off";
 
@@ -104,7 +105,7 @@ public final class LoadBenchmark {
         List<String> reportCmd = List.of(java, "-Xmx" + heap, "-cp", cp, "dev.flarescope.Launcher", "report",
                 file.toString());
         List<String> c1Cmd = new ArrayList<>(reportCmd);
-        c1Cmd.add(1, CLI_JIT);
+        c1Cmd.addAll(1, CLI_VM);
         // bin/flarescope also maps a class-data archive that its first run of the command wrote
         Path archive = Files.createTempFile("flarescope-report", ".jsa");
         Files.delete(archive);
@@ -125,7 +126,7 @@ public final class LoadBenchmark {
                 launcher[r] = time(launcherCmd);
                 System.out.printf(Locale.ROOT, "run %d: floor %.2f s, report (-Xmx%s) %.2f s, ratio %.2f; with %s %.2f s, "
                         + "ratio %.2f; and the class-data archive %.2f s, ratio %.2f%n", r + 1, floor[r], heap, report[r],
-                        report[r] / floor[r], CLI_JIT, c1[r], c1[r] / floor[r], launcher[r], launcher[r] / floor[r]);
+                        report[r] / floor[r], String.join(" ", CLI_VM), c1[r], c1[r] / floor[r], launcher[r], launcher[r] / floor[r]);
             }
         } finally {
             Files.deleteIfExists(archive);
@@ -135,9 +136,10 @@ public final class LoadBenchmark {
         double c = median(c1);
         double lau = median(launcher);
         System.out.printf(Locale.ROOT, "median: floor %.2f s (%.0f MB/s), report %.2f s (%.0f MB/s), ratio %.2f "
-                + "(target <= 1.5); with %s %.2f s, ratio %.2f%n", f, mb / f, rep, mb / rep, rep / f, CLI_JIT, c, c / f);
+                + "(target <= 1.5); with %s %.2f s, ratio %.2f%n", f, mb / f, rep, mb / rep, rep / f, String.join(" ", CLI_VM), c,
+                c / f);
         System.out.printf(Locale.ROOT, "median as bin/flarescope runs it (%s, class-data archive): report %.2f s "
-                + "(%.0f MB/s), ratio %.2f%n", CLI_JIT, lau, mb / lau, lau / f);
+                + "(%.0f MB/s), ratio %.2f%n", String.join(" ", CLI_VM), lau, mb / lau, lau / f);
     }
 
     private static double time(List<String> cmd) throws IOException, InterruptedException {
