@@ -1141,7 +1141,7 @@ public final class TraceAssembler {
             }
             // tracks by the root slice's name; roots packed into the first rows free for their height
             Map<String, Integer> trackOf = new LinkedHashMap<>();
-            List<LongList> rowEnds = new ArrayList<>();
+            List<RowPacker> packers = new ArrayList<>();
             int[] track = new int[ns];
             int[] row = new int[ns];
             int[] rootRow = new int[ns];
@@ -1154,38 +1154,17 @@ public final class TraceAssembler {
                 }
                 String tname = pool.get(sName.get(i));
                 int t = trackOf.computeIfAbsent(tname == null ? "" : tname, x -> {
-                    rowEnds.add(new LongList(4));
-                    return rowEnds.size() - 1;
+                    packers.add(new RowPacker());
+                    return packers.size() - 1;
                 });
-                LongList ends = rowEnds.get(t);
-                int h = rootHeight.get(i);
-                int r = 0;
-                while (true) {
-                    boolean free = true;
-                    for (int j = r; j < r + h && j < ends.size(); j++) {
-                        if (ends.get(j) > start[i]) {
-                            free = false;
-                            break;
-                        }
-                    }
-                    if (free) {
-                        break;
-                    }
-                    r++;
-                }
-                for (int j = r; j < r + h; j++) {
-                    while (ends.size() <= j) {
-                        ends.add(Long.MIN_VALUE);
-                    }
-                    ends.set(j, Math.max(ends.get(j), start[i] + Math.max(1, dur[i])));
-                }
+                int r = packers.get(t).place(start[i], start[i] + Math.max(1, dur[i]), rootHeight.get(i));
                 track[i] = t;
                 row[i] = r;
                 rootRow[i] = r;
             }
-            int[] trackRows = new int[rowEnds.size()];
+            int[] trackRows = new int[packers.size()];
             for (int t = 0; t < trackRows.length; t++) {
-                trackRows[t] = rowEnds.get(t).size();
+                trackRows[t] = packers.get(t).rows();
             }
             if (unfinished > 0 || unmatchedEnds > 0) {
                 StringBuilder msg = new StringBuilder();
