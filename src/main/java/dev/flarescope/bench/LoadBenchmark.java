@@ -44,7 +44,7 @@ public final class LoadBenchmark {
      * threads compete with the work for the CPU during a run of a few seconds.
      */
     private static final String CLI_JIT = "-XX:TieredStopAtLevel=1";
-    /** Keeps the JVM quiet about classes it cannot archive (picocli's are Java 5 bytecode). */
+    /** Keeps CDS warnings, which the JVM prints on stdout, out of the measured runs. */
     private static final String CDS_QUIET = "-Xlog:cds=off,cds+dynamic=off";
 
     private LoadBenchmark() {
