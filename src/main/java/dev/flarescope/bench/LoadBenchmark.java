@@ -45,7 +45,7 @@ public final class LoadBenchmark {
      * concurrent work costs a run that short more than it saves).
      */
     private static final List<String> CLI_VM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC");
-    /** Keeps the JVM quiet about classes it cannot archive (picocli's are Java 5 bytecode). */
+    /** Keeps CDS warnings, which the JVM prints on stdout, out of the measured runs. */
     private static final String CDS_QUIET = "-Xlog:cds=off,cds+dynamic=off";
 
     private LoadBenchmark() {

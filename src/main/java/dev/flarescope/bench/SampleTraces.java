@@ -1,13 +1,17 @@
 package dev.flarescope.bench;
 
+import dev.flarescope.cli.Arguments;
+import dev.flarescope.cli.Cli;
+import dev.flarescope.cli.CommandSpec;
+import dev.flarescope.cli.Converters;
+import dev.flarescope.cli.Option;
+import dev.flarescope.cli.Parameter;
+import dev.flarescope.cli.Subcommand;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import java.util.List;
 
 /**
  * Remakes the demo inputs shipped in {@code sample-traces/}: a serving run as trace fragments per
@@ -34,29 +38,33 @@ public final class SampleTraces {
 
     /** Command line: {@code SampleTraces [DIR] [--seed S]}. */
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Cli()).execute(args));
+        System.exit(Cli.runStandalone(new Command(), args));
     }
 
-    @Command(name = "sample-traces", description = "Writes the demo inputs of sample-traces/ into DIR.")
-    static final class Cli implements Callable<Integer> {
-        @Parameters(index = "0", arity = "0..1", defaultValue = "sample-traces", paramLabel = "DIR",
-                description = "output folder (default: ${DEFAULT-VALUE})")
-        Path dir;
-
-        @Option(names = "--seed", defaultValue = "" + DEFAULT_SEED, description = "random seed (default: ${DEFAULT-VALUE})")
-        long seed;
-
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
-        boolean help;
+    static final class Command implements Subcommand {
+        private static final String DEFAULT_DIR = "sample-traces";
+        private static final Option SEED = Option.value("--seed", "S", "random seed (default: " + DEFAULT_SEED + ")");
+        private static final CommandSpec SPEC = new CommandSpec("sample-traces",
+                "Writes the demo inputs of sample-traces/ into DIR.")
+                .options(SEED)
+                .parameter(Parameter.optional("DIR", "output folder (default: " + DEFAULT_DIR + ")"));
 
         @Override
-        public Integer call() {
+        public CommandSpec spec() {
+            return SPEC;
+        }
+
+        @Override
+        public int run(Arguments args, PrintWriter out, PrintWriter err) {
+            List<Path> given = args.parameters(Converters.PATH);
+            Path dir = given.isEmpty() ? Path.of(DEFAULT_DIR) : given.get(0);
+            long seed = args.value(SEED, Converters.LONG, DEFAULT_SEED);
             try {
                 write(dir, seed);
-                System.err.println("wrote samples to " + dir);
+                err.println("wrote samples to " + dir);
                 return 0;
             } catch (IOException e) {
-                System.err.println("cannot write samples to " + dir + ": " + IoMessages.reason(e));
+                err.println("cannot write samples to " + dir + ": " + IoMessages.reason(e));
                 return 1;
             }
         }

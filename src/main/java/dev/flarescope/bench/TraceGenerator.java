@@ -1,18 +1,23 @@
 package dev.flarescope.bench;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.flarescope.cli.Arguments;
+import dev.flarescope.cli.Cli;
+import dev.flarescope.cli.CommandSpec;
+import dev.flarescope.cli.Converters;
+import dev.flarescope.cli.Option;
+import dev.flarescope.cli.Subcommand;
+import dev.flarescope.cli.ValueConverter;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * Writes a synthetic LLM-serving Chrome trace of exactly N events, for measuring how fast traces load
@@ -323,47 +328,57 @@ public final class TraceGenerator {
 
     /** Command line: {@code TraceGenerator --events N [--format json|jsonl] --out PATH [--seed S]}. */
     public static void main(String[] args) {
-        CommandLine line = new CommandLine(new Cli()).setCaseInsensitiveEnumValuesAllowed(true);
-        System.exit(line.execute(args));
+        System.exit(Cli.runStandalone(new Command(), args));
     }
 
-    @Command(name = "trace-generator", sortOptions = false,
-            description = "Writes a synthetic LLM-serving Chrome trace of exactly N events, one event per line.")
-    static final class Cli implements Callable<Integer> {
-        @Option(names = "--events", required = true, paramLabel = "N",
-                description = "number of trace events to write (about 110 bytes each)")
-        long events;
-
-        @Option(names = "--format", defaultValue = "json", paramLabel = "json|jsonl",
-                description = "json: one {\"traceEvents\":[...]} document; jsonl: one event per line (default: ${DEFAULT-VALUE})")
-        TraceLayout layout;
-
-        @Option(names = "--out", required = true, paramLabel = "PATH", description = "file to write")
-        Path out;
-
-        @Option(names = "--seed", defaultValue = "1", description = "random seed (default: ${DEFAULT-VALUE})")
-        long seed;
-
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
-        boolean help;
+    static final class Command implements Subcommand {
+        private static final Option EVENTS = Option.value("--events", "N",
+                "number of trace events to write (about 110 bytes each)").required();
+        private static final Option FORMAT = Option.value("--format", "json|jsonl",
+                "json: one {\"traceEvents\":[...]} document; jsonl: one event per line (default: json)");
+        private static final Option OUT = Option.value("--out", "PATH", "file to write").required();
+        private static final Option SEED = Option.value("--seed", "S", "random seed (default: 1)");
+        private static final CommandSpec SPEC = new CommandSpec("trace-generator",
+                "Writes a synthetic LLM-serving Chrome trace of exactly N events, one event per line.")
+                .options(EVENTS, FORMAT, OUT, SEED);
 
         @Override
-        public Integer call() {
+        public CommandSpec spec() {
+            return SPEC;
+        }
+
+        @Override
+        public int run(Arguments args, PrintWriter stdout, PrintWriter err) {
+            long events = args.value(EVENTS, Converters.LONG);
+            TraceLayout layout = args.value(FORMAT, new LayoutConverter(), TraceLayout.JSON);
+            Path out = args.value(OUT, Converters.PATH);
+            long seed = args.value(SEED, Converters.LONG, 1L);
             if (events < 0) {
-                System.err.println("--events must be zero or more, was " + events);
+                err.println("--events must be zero or more, was " + events);
                 return 2;
             }
             long started = System.nanoTime();
             try {
                 long written = write(out, layout, events, seed);
                 double seconds = (System.nanoTime() - started) / 1e9;
-                System.err.printf("wrote %,d events (%,d bytes) to %s in %.1f s%n",
-                        written, Files.size(out), out, seconds);
+                err.printf("wrote %,d events (%,d bytes) to %s in %.1f s%n", written, Files.size(out), out, seconds);
                 return 0;
             } catch (IOException e) {
-                System.err.println("cannot write " + out + ": " + IoMessages.reason(e));
+                err.println("cannot write " + out + ": " + IoMessages.reason(e));
                 return 1;
             }
+        }
+    }
+
+    /** {@code json} or {@code jsonl}, in any case. */
+    private static final class LayoutConverter implements ValueConverter<TraceLayout> {
+        @Override
+        public TraceLayout convert(String text) {
+            return switch (text.strip().toLowerCase(Locale.ROOT)) {
+                case "json" -> TraceLayout.JSON;
+                case "jsonl" -> TraceLayout.JSONL;
+                default -> throw new IllegalArgumentException("'" + text + "': expected json or jsonl");
+            };
         }
     }
 }

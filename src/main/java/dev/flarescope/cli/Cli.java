@@ -9,16 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
-import picocli.CommandLine;
-import picocli.CommandLine.IExecutionExceptionHandler;
-import picocli.CommandLine.IParameterExceptionHandler;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParseResult;
 
 /**
  * Runs the headless command line. Whatever happens, the user sees one clear line, never a stack trace:
@@ -37,23 +29,10 @@ public final class Cli {
     /** Exit code: a bug; the message asks for {@code --debug}. */
     public static final int INTERNAL = 3;
 
-    /** The subcommands in the order help lists them. */
-    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
-    private static final Set<String> COMMANDS = Set.of("report", "merge", "export-png", "record", "demo-server", "help", "--help", "-h", "--version",
-            "-V", "--debug");
+    private static final Set<String> COMMANDS = Set.of("report", "merge", "export-png", "record", "demo-server", "help",
+            "--help", "-h", "--version", "-V", "--debug");
 
     private Cli() {
-    }
-
-    private static Map<String, Supplier<Object>> subcommands() {
-        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
-        m.put("report", ReportCommand::new);
-        m.put("merge", MergeCommand::new);
-        m.put("export-png", ExportPngCommand::new);
-        m.put("record", RecordCommand::new);
-        m.put("demo-server", DemoServerCommand::new);
-        m.put("help", CommandLine.HelpCommand::new);
-        return m;
     }
 
     /** True when {@code firstArg} starts a command-line run rather than naming a file to open in the app. */
@@ -70,10 +49,15 @@ public final class Cli {
 
     /** Runs with the given streams (tests capture them); returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return run(CommandTable.STANDARD, out, err, args);
+    }
+
+    /** Runs {@code flarescope} with the commands of {@code table}; returns the exit code. */
+    static int run(CommandTable table, PrintWriter out, PrintWriter err, String... args) {
         // made while memory is free; no local keeps the command (and the trace it holds) once it throws
         TraceTooLargeException outOfMemory = TraceTooLargeException.forHeap(inputPaths(args));
         try {
-            return commandLine(out, err, args).execute(args);
+            return dispatch(table, out, err, args);
         } catch (OutOfMemoryError e) {
             // outside loading (which reports its own): the analysis or the output of a large trace
             return tooLarge(err, outOfMemory);
@@ -84,50 +68,91 @@ public final class Cli {
     }
 
     /**
-     * The command line for {@code args}. Picocli builds each command's model from its annotations by
-     * reflection; a run that names its command gets that one alone, help and everything else get all,
-     * in the order help lists them.
+     * Runs a program that is one command, such as a bench tool, with the process's stdout and stderr:
+     * help, usage errors and internal errors as for the commands of {@code flarescope}.
      */
-    static CommandLine commandLine(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(new FlarescopeCommand());
-        String first = args.length > 0 ? args[0] : "";
-        boolean one = SUBCOMMANDS.containsKey(first) && !first.equals("help");
-        for (Map.Entry<String, Supplier<Object>> c : SUBCOMMANDS.entrySet()) {
-            if (!one || c.getKey().equals(first)) {
-                cl.addSubcommand(c.getKey(), c.getValue().get());
-            }
+    public static int runStandalone(Subcommand command, String... args) {
+        Charset cs = Charset.defaultCharset();
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, cs), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, cs), true);
+        try {
+            return execute(command, args, 0, false, out, err);
+        } finally {
+            out.flush();
+            err.flush();
         }
-        cl.setOut(out);
-        cl.setErr(err);
-        cl.setParameterExceptionHandler(usageError(err));
-        cl.setExecutionExceptionHandler(internalError(err));
-        return cl;
     }
 
-    private static IParameterExceptionHandler usageError(PrintWriter err) {
-        return (ParameterException e, String[] args) -> {
-            CommandLine cmd = e.getCommandLine();
-            err.println(cmd.getCommandSpec().qualifiedName() + ": " + e.getMessage()
-                    + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
-            return USAGE;
-        };
+    /** The options before the command name, then the command. */
+    private static int dispatch(CommandTable table, PrintWriter out, PrintWriter err, String... args) {
+        CommandSpec top = FlarescopeCommand.SPEC;
+        Arguments global;
+        try {
+            global = Arguments.parse(top, args, 0);
+        } catch (UsageException e) {
+            return usageError(err, top, e);
+        }
+        if (global.versionRequested()) {
+            out.println(FlarescopeCommand.version());
+            return OK;
+        }
+        int at = global.commandIndex();
+        if (global.helpRequested() || at < 0) {
+            FlarescopeCommand.usage(table, out);
+            return OK;
+        }
+        String name = args[at];
+        Subcommand command = name.equals(HelpCommand.NAME) ? new HelpCommand(table) : table.create(name);
+        if (command == null) {
+            return usageError(err, top, new UsageException("Unknown command: '" + name + "'"));
+        }
+        return execute(command, args, at + 1, global.has(FlarescopeCommand.DEBUG), out, err);
     }
 
-    private static IExecutionExceptionHandler internalError(PrintWriter err) {
-        return (Exception e, CommandLine cmd, ParseResult parsed) -> {
-            if (e instanceof TraceTooLargeException tooLarge) {
-                return tooLarge(err, tooLarge);
+    /** Parses {@code args} from {@code from} on for {@code command} and runs it, or answers help or version. */
+    private static int execute(Subcommand command, String[] args, int from, boolean debug, PrintWriter out,
+            PrintWriter err) {
+        CommandSpec spec = command.spec();
+        Arguments parsed = null;
+        try {
+            parsed = Arguments.parse(spec, args, from);
+            if (parsed.helpRequested()) {
+                Usage.write(spec, List.of(), out);
+                return OK;
             }
-            if (debug(parsed)) {
-                StringWriter trace = new StringWriter();
-                e.printStackTrace(new PrintWriter(trace));
-                err.print(trace);
+            if (parsed.versionRequested()) {
+                out.println(FlarescopeCommand.version());
+                return OK;
             }
-            String message = e.getMessage() != null ? e.getMessage() : e.getClass().getName();
-            err.println("flarescope: internal error: " + message + (debug(parsed) ? ""
-                    : " (run with --debug for the stack trace)"));
-            return INTERNAL;
-        };
+            return command.run(parsed, out, err);
+        } catch (UsageException e) {
+            return usageError(err, spec, e);
+        } catch (TraceTooLargeException e) {
+            return tooLarge(err, e);
+        } catch (Exception e) {
+            return internalError(err, spec, e, debug || parsed != null && parsed.has(FlarescopeCommand.DEBUG));
+        }
+    }
+
+    /** "flarescope report: what is wrong (see 'flarescope report --help')". */
+    private static int usageError(PrintWriter err, CommandSpec spec, UsageException e) {
+        err.println(spec.name() + ": " + e.getMessage() + " (see '" + spec.name() + " --help')");
+        return USAGE;
+    }
+
+    /** One line that asks for {@code --debug}, or with it the stack trace and the line. */
+    private static int internalError(PrintWriter err, CommandSpec spec, Exception e, boolean debug) {
+        if (debug) {
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            err.print(trace);
+        }
+        String name = spec.name();
+        String program = name.indexOf(' ') < 0 ? name : name.substring(0, name.indexOf(' '));
+        String message = e.getMessage() != null ? e.getMessage() : e.getClass().getName();
+        boolean askForDebug = !debug && spec.option(FlarescopeCommand.DEBUG.name()) != null;
+        err.println(program + ": internal error: " + message + (askForDebug ? " (run with --debug for the stack trace)" : ""));
+        return INTERNAL;
     }
 
     /**
@@ -155,14 +180,5 @@ public final class Cli {
     private static int tooLarge(PrintWriter err, TraceTooLargeException e) {
         err.println("flarescope: " + e.getMessage());
         return USAGE;
-    }
-
-    private static boolean debug(ParseResult parsed) {
-        for (ParseResult r = parsed; r != null; r = r.subcommand()) {
-            if (r.hasMatchedOption("--debug")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -5,62 +5,57 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code flarescope demo-server}: a simulated serving stack on 127.0.0.1 that every live source can
  * attach to (see {@link DemoServer}). Runs until Ctrl+C, or for {@code --for}.
  */
-@Command(name = "demo-server", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run a simulated serving stack on 127.0.0.1 to try live attach on one machine:",
-                "event streams (SSE /events, NDJSON /events.ndjson), OpenAI-style /v1/chat/completions with",
-                "llama.cpp timings, /metrics and /slots, and optionally pushes to an ingest endpoint."})
-final class DemoServerCommand implements Callable<Integer> {
+final class DemoServerCommand implements Subcommand {
+    private static final int DEFAULT_PORT = 9411;
+    private static final double DEFAULT_RATE = 5;
+    private static final long DEFAULT_TOKEN_MS = 20;
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "9411", description = "Port on 127.0.0.1 (default ${DEFAULT-VALUE}; 0 picks one).")
-    int port;
+    private static final Option PORT = Option.value("--port", "PORT",
+            "Port on 127.0.0.1 (default " + DEFAULT_PORT + "; 0 picks one).");
+    private static final Option RATE = Option.value("--rate", "REQ/S",
+            "Simulated background requests per second (default 5; each makes about 40 events).");
+    private static final Option TOKEN_MS = Option.value("--token-ms", "MS",
+            "Time between two streamed tokens of a completion (default " + DEFAULT_TOKEN_MS + ").");
+    private static final Option PUSH = Option.value("--push", "URL", "Also POST new events every 250 ms to this ingest URL.");
+    private static final Option FOR = Option.value("--for", "DURATION", "Stop after this long (default: run until Ctrl+C).");
 
-    @Option(names = "--rate", paramLabel = "REQ/S", defaultValue = "5",
-            description = "Simulated background requests per second (default ${DEFAULT-VALUE}; each makes about 40 events).")
-    double rate;
-
-    @Option(names = "--token-ms", paramLabel = "MS", defaultValue = "20",
-            description = "Time between two streamed tokens of a completion (default ${DEFAULT-VALUE}).")
-    long tokenMs;
-
-    @Option(names = "--push", paramLabel = "URL", description = "Also POST new events every 250 ms to this ingest URL.")
-    String push;
-
-    @Option(names = "--for", paramLabel = "DURATION", converter = RecordCommand.DurationConverter.class,
-            description = "Stop after this long (default: run until Ctrl+C).")
-    Long forMillis;
-
-    @Spec
-    CommandSpec spec;
+    private static final CommandSpec SPEC = FlarescopeCommand.subcommand("demo-server",
+                    "Run a simulated serving stack on 127.0.0.1 to try live attach on one machine.",
+                    "It serves event streams (SSE /events, NDJSON /events.ndjson), OpenAI-style /v1/chat/completions"
+                            + " with llama.cpp timings, /metrics and /slots, and optionally pushes to an ingest endpoint.")
+            .options(PORT, RATE, TOKEN_MS, PUSH, FOR);
 
     @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public int run(Arguments args, PrintWriter out, PrintWriter err) throws Exception {
+        int port = args.value(PORT, Converters.INT, DEFAULT_PORT);
+        double rate = args.value(RATE, Converters.DOUBLE, DEFAULT_RATE);
+        long tokenMs = args.value(TOKEN_MS, Converters.LONG, DEFAULT_TOKEN_MS);
+        String push = args.value(PUSH);
+        Long forMillis = args.value(FOR, new RecordCommand.DurationConverter());
         if (port < 0 || port > 65535) {
-            throw new ParameterException(spec.commandLine(), "--port " + port + " is out of range (0-65535)");
+            throw new UsageException("--port " + port + " is out of range (0-65535)");
         }
         if (rate < 0 || tokenMs < 0) {
-            throw new ParameterException(spec.commandLine(), "--rate and --token-ms must not be negative");
+            throw new UsageException("--rate and --token-ms must not be negative");
         }
         URI pushUri = null;
         if (push != null) {
             try {
                 pushUri = new URI(push);
             } catch (URISyntaxException e) {
-                throw new ParameterException(spec.commandLine(), "--push: " + e.getMessage());
+                throw new UsageException("--push: " + e.getMessage());
             }
         }
         DemoServer server;

@@ -13,68 +13,56 @@ import dev.flarescope.ui.viewmodel.TimeRange;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import javafx.scene.image.WritableImage;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code flarescope export-png}: a view of traces as a PNG, drawn by the app's own views with software
  * rendering and no display, with the header band, the notes of the inputs' sidecars and the findings.
  * For bug reports written by scripts and for CI artefacts.
  */
-@Command(name = "export-png", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Render a view of traces to a PNG file, with no display (software rendering).",
-                "The picture has a header (inputs, time shown, TTFT p50/p99, decode tok/s, finding counts),"
-                        + " the notes saved beside the inputs, and the findings. The timeline scrolls to the"
-                        + " thread of the first note pinned to a span in the time shown."})
-final class ExportPngCommand implements Callable<Integer> {
+final class ExportPngCommand implements Subcommand {
+    private static final int DEFAULT_WIDTH = 1600;
+    private static final int DEFAULT_HEIGHT = 900;
 
-    @Option(names = "--view", paramLabel = "VIEW", converter = ViewConverter.class, defaultValue = "timeline",
-            description = "timeline, flame, phases, findings, dashboard or statistics (default: ${DEFAULT-VALUE}).")
-    ExportView view;
+    private static final Option VIEW = Option.value("--view", "VIEW",
+            "timeline, flame, phases, findings, dashboard or statistics (default: timeline).");
+    private static final Option RANGE = Option.value("--range", "START..END",
+            "Time to show, from the trace's start, e.g. 1.2s..1.5s (units ns, us, ms, s)."
+                    + " The flame graph and statistics summarise that time. Default: the whole trace.");
+    private static final Option WIDTH = Option.value("--width", "PX",
+            "Width in logical pixels (default: " + DEFAULT_WIDTH + ").");
+    private static final Option HEIGHT = Option.value("--height", "PX",
+            "Height in logical pixels, header included (default: " + DEFAULT_HEIGHT + ").");
+    private static final Option SCALE = Option.value("--scale", "N",
+            "Pixels per logical pixel: 2 for sharp pictures on high-density screens (default: 1).");
+    private static final Option OFFSET = Option.value("--offset", "PATH=TIME",
+            "Shift the times of one input, e.g. trace.json=+12.5ms. Repeatable.").repeatable();
+    private static final Option OUTPUT = Option.value("--output", "OUT.png", "File to write.").shortName("-o").required();
 
-    @Option(names = "--range", paramLabel = "START..END", converter = TimeWindow.Converter.class,
-            description = "Time to show, from the trace's start, e.g. 1.2s..1.5s (units ns, us, ms, s)."
-                    + " The flame graph and statistics summarise that time. Default: the whole trace.")
-    TimeWindow range;
-
-    @Option(names = "--width", paramLabel = "PX", defaultValue = "1600",
-            description = "Width in logical pixels (default: ${DEFAULT-VALUE}).")
-    int width;
-
-    @Option(names = "--height", paramLabel = "PX", defaultValue = "900",
-            description = "Height in logical pixels, header included (default: ${DEFAULT-VALUE}).")
-    int height;
-
-    @Option(names = "--scale", paramLabel = "N", defaultValue = "1",
-            description = "Pixels per logical pixel: 2 for sharp pictures on high-density screens (default: ${DEFAULT-VALUE}).")
-    double scale;
-
-    @Option(names = "--offset", paramLabel = "PATH=TIME", converter = TimeOffset.Converter.class,
-            description = "Shift the times of one input, e.g. trace.json=+12.5ms. Repeatable.")
-    List<TimeOffset> offsets = new ArrayList<>();
-
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.png", description = "File to write.")
-    Path output;
-
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Trace files or folders of fragments.")
-    List<Path> paths;
-
-    @Spec
-    CommandSpec spec;
+    private static final CommandSpec SPEC = FlarescopeCommand.subcommand("export-png",
+                    "Render a view of traces to a PNG file, with no display (software rendering).",
+                    "The picture has a header (inputs, time shown, TTFT p50/p99, decode tok/s, finding counts),"
+                            + " the notes saved beside the inputs, and the findings. The timeline scrolls to the"
+                            + " thread of the first note pinned to a span in the time shown.")
+            .options(VIEW, RANGE, WIDTH, HEIGHT, SCALE, OFFSET, OUTPUT)
+            .parameter(Parameter.oneOrMore("PATH", "Trace files or folders of fragments."));
 
     @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public int run(Arguments args, PrintWriter out, PrintWriter err) throws Exception {
+        ExportView view = args.value(VIEW, new ViewConverter(), ExportView.TIMELINE);
+        TimeWindow range = args.value(RANGE, new TimeWindow.Converter());
+        int width = args.value(WIDTH, Converters.INT, DEFAULT_WIDTH);
+        int height = args.value(HEIGHT, Converters.INT, DEFAULT_HEIGHT);
+        double scale = args.value(SCALE, Converters.DOUBLE, 1.0);
+        List<TimeOffset> offsets = args.values(OFFSET, new TimeOffset.Converter());
+        Path output = args.value(OUTPUT, Converters.PATH);
+        List<Path> paths = args.parameters(Converters.PATH);
         if (width < 200 || height < 200) {
             err.println("flarescope export-png: --width and --height must be at least 200 pixels");
             return Cli.USAGE;
@@ -132,15 +120,11 @@ final class ExportPngCommand implements Callable<Integer> {
         return Cli.OK;
     }
 
-    /** Picocli converter for {@code --view}. */
-    static final class ViewConverter implements ITypeConverter<ExportView> {
+    /** {@code --view}: one of the views the command line renders. */
+    static final class ViewConverter implements ValueConverter<ExportView> {
         @Override
         public ExportView convert(String value) {
-            try {
-                return ExportView.parseHeadless(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+            return ExportView.parseHeadless(value);
         }
     }
 }

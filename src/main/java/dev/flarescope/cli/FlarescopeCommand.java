@@ -1,48 +1,50 @@
 package dev.flarescope.cli;
 
 import dev.flarescope.Launcher;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.IVersionProvider;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ScopeType;
-import picocli.CommandLine.Spec;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The top-level {@code flarescope} command: only subcommands and the common options. {@link Cli} adds
- * the subcommands, so that a run builds the model of the one it needs only.
+ * The top-level {@code flarescope} command: only subcommands and the options every command takes
+ * ({@code --help}, {@code --version}, {@code --debug}).
  */
-@Command(name = "flarescope", mixinStandardHelpOptions = true, versionProvider = FlarescopeCommand.Version.class,
-        description = "Profiling viewer for LLM-serving stacks. Without arguments (or with trace paths) the "
-                + "app opens; these commands run without a window.",
-        footerHeading = "%nExit status:%n",
-        footer = {"  0  everything was read and no finding reached --fail-on",
-                "  1  a finding reached --fail-on",
-                "  2  an input could not be read, the output not written, or a usage error",
-                "  3  internal error"})
-public final class FlarescopeCommand implements Runnable {
+final class FlarescopeCommand {
+    /** Taken by every command; {@link Cli} prints stack traces of internal errors when it was given. */
+    static final Option DEBUG = Option.flag("--debug", "Print stack traces of internal errors.");
 
-    /** Declared for every subcommand; {@link Cli} reads it from the parse result when something fails. */
-    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of internal errors.")
-    boolean debug;
+    static final CommandSpec SPEC = new CommandSpec("flarescope",
+            "Profiling viewer for LLM-serving stacks. Without arguments (or with trace paths) the app opens; "
+                    + "these commands run without a window.")
+            .versioned()
+            .common(DEBUG)
+            .takesCommand()
+            .footer("Exit status:",
+                    "  0  everything was read and no finding reached --fail-on",
+                    "  1  a finding reached --fail-on",
+                    "  2  an input could not be read, the output not written, or a usage error",
+                    "  3  internal error");
 
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    private FlarescopeCommand() {
     }
 
-    /** "flarescope <version>" from the jar manifest; "dev" when run from classes. */
-    static final class Version implements IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            return new String[] {"flarescope " + version()};
-        }
+    /** The spec of {@code flarescope NAME}, with the options every command takes. */
+    static CommandSpec subcommand(String name, String... description) {
+        return new CommandSpec("flarescope " + name, description).versioned().common(DEBUG);
+    }
 
-        static String version() {
-            return Launcher.version();
+    /** "flarescope VERSION" from the jar manifest; "flarescope dev" when run from classes. */
+    static String version() {
+        return "flarescope " + Launcher.version();
+    }
+
+    /** The top-level help, listing the commands of {@code table} and {@code help}. */
+    static void usage(CommandTable table, PrintWriter out) {
+        List<Usage.Row> commands = new ArrayList<>();
+        for (String name : table.names()) {
+            commands.add(new Usage.Row("  " + name, table.create(name).spec().summary()));
         }
+        commands.add(new Usage.Row("  " + HelpCommand.NAME, HelpCommand.SPEC.summary()));
+        Usage.write(SPEC, commands, out);
     }
 }

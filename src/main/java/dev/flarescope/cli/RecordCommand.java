@@ -28,21 +28,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code flarescope record}: attaches to one live source without a window and, when the time is up,
@@ -50,56 +41,55 @@ import picocli.CommandLine.TypeConversionException;
  * received as one merged trace. Nothing is dropped on the way: the store keeps everything, and the
  * source is stopped before the store is flushed, so every event acknowledged or read is written.
  */
-@Command(name = "record", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Capture a live source headless and write one trace (Chrome object form, request records kept).",
-                "Stops after --for, after --max-events, or on Ctrl+C / SIGTERM; the trace is written in every case."})
-final class RecordCommand implements Callable<Integer> {
+final class RecordCommand implements Subcommand {
+    private static final Option FOLLOW = Option.value("--follow", "PATH",
+            "Follow a growing JSONL file or Chrome JSON array, or every file in a folder.");
+    private static final Option CONNECT = Option.value("--connect", "URL", "Read a stream of events (NDJSON or server-sent events).");
+    private static final Option LISTEN = Option.value("--listen", "HOST:PORT",
+            "Receive pushed batches on POST /v1/events and /trace/ingest (127.0.0.1 unless --token).");
+    private static final Option PROXY = Option.value("--proxy", "LISTEN",
+            "Measure an OpenAI-compatible server through a proxy on LISTEN (HOST:PORT); needs --upstream.");
+    private static final Option UPSTREAM = Option.value("--upstream", "URL", "The server the proxy forwards to (with --proxy).");
+    private static final Option TOKEN = Option.value("--token", "T",
+            "Bearer token pushed requests must carry (required to listen on other than 127.0.0.1).");
+    private static final Option OUTPUT = Option.value("--output", "OUT.json", "File to write.").shortName("-o").required();
+    private static final Option FOR = Option.value("--for", "DURATION", "Stop after this long (500ms, 30s, 5m, 1h).");
+    private static final Option MAX_EVENTS = Option.value("--max-events", "N", "Stop once at least N events have arrived.");
 
-    @ArgGroup(exclusive = true, multiplicity = "1", heading = "Source (one of):%n")
-    SourceChoice source;
+    private static final CommandSpec SPEC = FlarescopeCommand.subcommand("record",
+                    "Capture a live source headless and write one trace (Chrome object form, request records kept).",
+                    "Stops after --for, after --max-events, or on Ctrl+C / SIGTERM; the trace is written in every case.")
+            .options(UPSTREAM, TOKEN, OUTPUT, FOR, MAX_EVENTS)
+            .oneOf("Source (one of):", FOLLOW, CONNECT, LISTEN, PROXY);
 
-    static final class SourceChoice {
-        @Option(names = "--follow", paramLabel = "PATH", description = "Follow a growing JSONL file or Chrome JSON array, or every file in a folder.")
-        Path follow;
-
-        @Option(names = "--connect", paramLabel = "URL", description = "Read a stream of events (NDJSON or server-sent events).")
-        String connect;
-
-        @Option(names = "--listen", paramLabel = "HOST:PORT",
-                description = "Receive pushed batches on POST /v1/events and /trace/ingest (127.0.0.1 unless --token).")
-        String listen;
-
-        @Option(names = "--proxy", paramLabel = "LISTEN",
-                description = "Measure an OpenAI-compatible server through a proxy on LISTEN (HOST:PORT); needs --upstream.")
-        String proxy;
-    }
-
-    @Option(names = "--upstream", paramLabel = "URL", description = "The server the proxy forwards to (with --proxy).")
-    String upstream;
-
-    @Option(names = "--token", paramLabel = "T",
-            description = "Bearer token pushed requests must carry (required to listen on other than 127.0.0.1).")
-    String token;
-
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.json", description = "File to write.")
-    Path output;
-
-    @Option(names = "--for", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Stop after this long (500ms, 30s, 5m, 1h).")
-    Long forMillis;
-
-    @Option(names = "--max-events", paramLabel = "N", description = "Stop once at least N events have arrived.")
-    Long maxEvents;
-
-    @Spec
-    CommandSpec spec;
+    // what run() was given: exactly one of the four sources, the rest when given
+    private Path follow;
+    private String connect;
+    private String listen;
+    private String proxy;
+    private String upstream;
+    private String token;
+    private Long forMillis;
+    private Long maxEvents;
 
     @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public int run(Arguments args, PrintWriter out, PrintWriter err) throws Exception {
+        follow = args.value(FOLLOW, Converters.PATH);
+        connect = args.value(CONNECT);
+        listen = args.value(LISTEN);
+        proxy = args.value(PROXY);
+        upstream = args.value(UPSTREAM);
+        token = args.value(TOKEN);
+        Path output = args.value(OUTPUT, Converters.PATH);
+        forMillis = args.value(FOR, new DurationConverter());
+        maxEvents = args.value(MAX_EVENTS, Converters.LONG);
         if (maxEvents != null && maxEvents <= 0) {
-            throw new ParameterException(spec.commandLine(), "--max-events must be at least 1");
+            throw new UsageException("--max-events must be at least 1");
         }
         LiveSource src = createSource();
         Path target = output.toAbsolutePath();
@@ -191,27 +181,27 @@ final class RecordCommand implements Callable<Integer> {
 
     private LiveSource createSource() {
         try {
-            if (upstream != null && source.proxy == null) {
-                throw new ParameterException(spec.commandLine(), "--upstream goes with --proxy");
+            if (upstream != null && proxy == null) {
+                throw new UsageException("--upstream goes with --proxy");
             }
-            if (token != null && source.listen == null) {
-                throw new ParameterException(spec.commandLine(), "--token goes with --listen");
+            if (token != null && listen == null) {
+                throw new UsageException("--token goes with --listen");
             }
-            if (source.follow != null) {
-                return new FileFollower(source.follow);
+            if (follow != null) {
+                return new FileFollower(follow);
             }
-            if (source.connect != null) {
-                return new StreamConnector(uri(source.connect, "--connect"));
+            if (connect != null) {
+                return new StreamConnector(uri(connect, "--connect"));
             }
-            if (source.listen != null) {
-                return new IngestServer(HostPort.parse(source.listen), token);
+            if (listen != null) {
+                return new IngestServer(HostPort.parse(listen), token);
             }
             if (upstream == null) {
-                throw new ParameterException(spec.commandLine(), "--proxy needs --upstream URL (the server to measure)");
+                throw new UsageException("--proxy needs --upstream URL (the server to measure)");
             }
-            return new MeasuringProxy(HostPort.parse(source.proxy), uri(upstream, "--upstream"));
+            return new MeasuringProxy(HostPort.parse(proxy), uri(upstream, "--upstream"));
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
+            throw new UsageException(e.getMessage());
         }
     }
 
@@ -219,11 +209,11 @@ final class RecordCommand implements Callable<Integer> {
         try {
             URI u = new URI(text);
             if (u.getHost() == null) {
-                throw new ParameterException(spec.commandLine(), option + ": expected a URL such as http://127.0.0.1:9411/events, found " + text);
+                throw new UsageException(option + ": expected a URL such as http://127.0.0.1:9411/events, found " + text);
             }
             return u;
         } catch (URISyntaxException e) {
-            throw new ParameterException(spec.commandLine(), option + ": " + e.getMessage());
+            throw new UsageException(option + ": " + e.getMessage());
         }
     }
 
@@ -385,14 +375,14 @@ final class RecordCommand implements Callable<Integer> {
     }
 
     /** {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h} to milliseconds. */
-    static final class DurationConverter implements ITypeConverter<Long> {
+    static final class DurationConverter implements ValueConverter<Long> {
         private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|min|h)");
 
         @Override
         public Long convert(String value) {
             Matcher m = DURATION.matcher(value.trim().toLowerCase(Locale.ROOT));
             if (!m.matches()) {
-                throw new TypeConversionException("'" + value + "' is not a duration: expected a number and a unit"
+                throw new IllegalArgumentException("'" + value + "' is not a duration: expected a number and a unit"
                         + " (ms, s, m, h), such as 30s");
             }
             double n = Double.parseDouble(m.group(1));
@@ -404,7 +394,7 @@ final class RecordCommand implements Callable<Integer> {
             };
             long ms = Math.round(n * scale);
             if (ms <= 0) {
-                throw new TypeConversionException("'" + value + "' is not a positive duration");
+                throw new IllegalArgumentException("'" + value + "' is not a positive duration");
             }
             return ms;
         }

@@ -5,76 +5,56 @@ import dev.flarescope.analysis.requests.PhaseMapping;
 import dev.flarescope.format.InputException;
 import dev.flarescope.io.TraceLoader;
 import dev.flarescope.model.Severity;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /** {@code flarescope report}: loads traces, analyses their requests and prints what is in them, as text or JSON. */
-@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Summarise traces: inputs, processes, events by phase, span statistics, request timelines "
-                + "with their latency numbers, and the findings of the anomaly rules (docs/anomalies.md).",
-                "Unreadable inputs are listed on stderr; the others are still reported."},
-        footerHeading = "%nThresholds (--threshold NAME=VALUE; defaults shown):%n")
-final class ReportCommand implements Callable<Integer> {
+final class ReportCommand implements Subcommand {
     static final int DEFAULT_TOP = 30;
 
-    @Option(names = "--json", description = "Print one JSON document instead of text tables.")
-    boolean json;
+    private static final Option JSON = Option.flag("--json", "Print one JSON document instead of text tables.");
+    private static final Option FAIL_ON = Option.value("--fail-on", "error|warning",
+            "Exit with 1 when a finding is at least this severe (a CI gate).");
+    private static final Option OFFSET = Option.value("--offset", "PATH=TIME",
+            "Shift the times of one input, e.g. trace.json=+12.5ms (units ns, us, ms, s). Repeatable.").repeatable();
+    private static final Option PHASE_MAPPING = Option.value("--phase-mapping", "FILE",
+            "JSON file mapping event names to request phases, tried before the built-in rules: "
+                    + "{\"phases\": {\"name or regex\": \"queue|prefill|kv_transfer|decode|start|token|end|none\"}}.");
+    private static final Option THRESHOLD = Option.value("--threshold", "NAME=VALUE",
+            "Set a rule threshold, e.g. default-ceiling-tps=800. Repeatable; names are listed below.").repeatable();
+    private static final Option TOP = Option.value("--top", "N", "Rows per table and requests shown in detail (default: "
+            + DEFAULT_TOP + " in text; JSON lists every request and finding, and N span statistics rows).");
+    private static final Option TIMINGS = Option.flag("--timings",
+            "Print how long each phase took (load, statistics, analysis, output) on stderr.");
 
-    @Option(names = "--fail-on", paramLabel = "error|warning", converter = SeverityConverter.class,
-            description = "Exit with 1 when a finding is at least this severe (a CI gate).")
-    Severity failOn;
+    /** The threshold list in the help comes from the rules. */
+    private static final CommandSpec SPEC = FlarescopeCommand.subcommand("report",
+                    "Summarise traces: inputs, processes, events by phase, span statistics, request timelines "
+                            + "with their latency numbers, and the findings of the anomaly rules (docs/anomalies.md).",
+                    "Unreadable inputs are listed on stderr; the others are still reported.")
+            .options(JSON, FAIL_ON, OFFSET, PHASE_MAPPING, THRESHOLD, TOP, TIMINGS)
+            .parameter(Parameter.oneOrMore("PATH", "Trace files or folders of fragments."))
+            .footer("Thresholds (--threshold NAME=VALUE; defaults shown):", ThresholdSetting.help());
 
-    @Option(names = "--offset", paramLabel = "PATH=TIME", converter = TimeOffset.Converter.class,
-            description = "Shift the times of one input, e.g. trace.json=+12.5ms (units ns, us, ms, s). Repeatable.")
-    List<TimeOffset> offsets = new ArrayList<>();
-
-    @Option(names = "--phase-mapping", paramLabel = "FILE",
-            description = "JSON file mapping event names to request phases, tried before the built-in rules: "
-                    + "{\"phases\": {\"name or regex\": \"queue|prefill|kv_transfer|decode|start|token|end|none\"}}.")
-    Path phaseMapping;
-
-    @Option(names = "--threshold", paramLabel = "NAME=VALUE", converter = ThresholdSetting.Converter.class,
-            description = "Set a rule threshold, e.g. default-ceiling-tps=800. Repeatable; names are listed below.")
-    List<ThresholdSetting> thresholds = new ArrayList<>();
-
-    @Option(names = "--top", paramLabel = "N",
-            description = "Rows per table and requests shown in detail (default: " + DEFAULT_TOP
-                    + " in text; JSON lists every request and finding, and N span statistics rows).")
-    Integer top;
-
-    @Option(names = "--timings", description = "Print how long each phase took (load, statistics, analysis, "
-            + "output) on stderr.")
-    boolean timings;
-
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Trace files or folders of fragments.")
-    List<Path> paths;
-
-    private CommandSpec spec;
-
-    /** Picocli hands over the command's model here; the threshold list in the help comes from the rules. */
-    @Spec
-    void spec(CommandSpec spec) {
-        this.spec = spec;
-        spec.usageMessage().footer(ThresholdSetting.help());
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+    public int run(Arguments args, PrintWriter out, PrintWriter err) throws IOException {
+        boolean json = args.has(JSON);
+        Severity failOn = args.value(FAIL_ON, new SeverityConverter());
+        List<TimeOffset> offsets = args.values(OFFSET, new TimeOffset.Converter());
+        Path phaseMapping = args.value(PHASE_MAPPING, Converters.PATH);
+        List<ThresholdSetting> thresholds = args.values(THRESHOLD, new ThresholdSetting.Converter());
+        Integer top = args.value(TOP, Converters.INT);
+        boolean timings = args.has(TIMINGS);
+        List<Path> paths = args.parameters(Converters.PATH);
         if (top != null && top < 0) {
-            throw new ParameterException(spec.commandLine(), "--top must not be negative");
+            throw new UsageException("--top must not be negative");
         }
         AnalysisOptions options = AnalysisOptions.defaults().withThresholds(ThresholdSetting.apply(thresholds));
         if (phaseMapping != null) {
@@ -107,13 +87,13 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     /** Accepts error, warning or info in any case. */
-    static final class SeverityConverter implements ITypeConverter<Severity> {
+    static final class SeverityConverter implements ValueConverter<Severity> {
         @Override
         public Severity convert(String value) {
             try {
                 return Severity.parse(value);
             } catch (IllegalArgumentException e) {
-                throw new TypeConversionException("'" + value + "': expected error, warning or info");
+                throw new IllegalArgumentException("'" + value + "': expected error, warning or info");
             }
         }
     }

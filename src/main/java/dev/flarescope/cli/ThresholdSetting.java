@@ -6,8 +6,6 @@ import dev.flarescope.analysis.anomaly.Thresholds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * One {@code --threshold NAME=VALUE}: a rule limit set from the command line, so a CI gate can be
@@ -16,8 +14,8 @@ import picocli.CommandLine.TypeConversionException;
  */
 record ThresholdSetting(String name, double value) {
     private static final String HELP_INDENT = "      ";
-    /** Within picocli's usage width (80), which would wrap longer footer lines without indentation. */
-    private static final int HELP_WIDTH = 78;
+    /** Within the help's width ({@value Usage#WIDTH}), which footer lines are not wrapped to. */
+    private static final int HELP_WIDTH = Usage.WIDTH - 2;
 
     /** Every threshold of the standard rules, by key. */
     static Map<String, Threshold> known() {
@@ -52,18 +50,18 @@ record ThresholdSetting(String name, double value) {
         return lines.toArray(new String[0]);
     }
 
-    /** Picocli converter: a known name, '=', a finite number. */
-    static final class Converter implements ITypeConverter<ThresholdSetting> {
+    /** {@code --threshold}: a known name, '=', a finite number. */
+    static final class Converter implements ValueConverter<ThresholdSetting> {
         @Override
         public ThresholdSetting convert(String text) {
             int eq = text.indexOf('=');
             String name = eq < 0 ? text.trim() : text.substring(0, eq).trim();
             if (!known().containsKey(name)) {
-                throw new TypeConversionException("unknown threshold '" + name + "'; valid names: "
+                throw new IllegalArgumentException("unknown threshold '" + name + "'; valid names: "
                         + String.join(", ", known().keySet()));
             }
             if (eq < 0) {
-                throw new TypeConversionException("'" + text + "': expected NAME=VALUE, such as " + name + "=2");
+                throw new IllegalArgumentException("'" + text + "': expected NAME=VALUE, such as " + name + "=2");
             }
             String number = text.substring(eq + 1).trim();
             try {
@@ -74,7 +72,7 @@ record ThresholdSetting(String name, double value) {
             } catch (NumberFormatException notANumber) {
                 // reported below with the other unusable values
             }
-            throw new TypeConversionException("'" + text + "': " + name + " needs a number, such as " + name + "="
+            throw new IllegalArgumentException("'" + text + "': " + name + " needs a number, such as " + name + "="
                     + Units.decimal(known().get(name).defaultValue()));
         }
     }

@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * A clock offset for one input, given on the command line as {@code PATH=+12.5ms}: traces recorded on
@@ -41,20 +39,16 @@ public record TimeOffset(String path, long ns) {
         }
     }
 
-    /** Picocli converter for {@code --offset PATH=DURATION}. */
-    static final class Converter implements ITypeConverter<TimeOffset> {
+    /** {@code --offset PATH=DURATION}. */
+    static final class Converter implements ValueConverter<TimeOffset> {
         @Override
         public TimeOffset convert(String value) {
             int eq = value.lastIndexOf('=');
             if (eq <= 0 || eq == value.length() - 1) {
-                throw new TypeConversionException("'" + value + "': expected PATH=TIME, such as trace.json=+12.5ms");
+                throw new IllegalArgumentException("'" + value + "': expected PATH=TIME, such as trace.json=+12.5ms");
             }
-            try {
-                String path = Path.of(value.substring(0, eq)).toString();
-                return new TimeOffset(path, parseDuration(value.substring(eq + 1)));
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+            String path = Path.of(value.substring(0, eq)).toString();
+            return new TimeOffset(path, parseDuration(value.substring(eq + 1)));
         }
     }
 }

@@ -1,8 +1,5 @@
 package dev.flarescope.cli;
 
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
-
 /**
  * A part of a trace's time given on the command line as {@code START..END}, each a duration from the
  * trace's start with a unit ({@code 1.2s..1.5s}, {@code 800ms..1250ms}), as the views' rulers count.
@@ -30,14 +27,14 @@ public record TimeWindow(long fromNs, long toNs) {
                 TimeOffset.parseDuration(text.substring(dots + 2)));
     }
 
-    /** Picocli converter for {@code --range}. */
-    static final class Converter implements ITypeConverter<TimeWindow> {
+    /** {@code --range}: the value quoted in front of what is wrong with it. */
+    static final class Converter implements ValueConverter<TimeWindow> {
         @Override
         public TimeWindow convert(String value) {
             try {
                 return parse(value);
             } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage().startsWith("'") ? e.getMessage()
+                throw new IllegalArgumentException(e.getMessage().startsWith("'") ? e.getMessage()
                         : "'" + value + "': " + e.getMessage());
             }
         }

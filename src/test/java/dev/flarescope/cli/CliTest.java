@@ -7,28 +7,41 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.flarescope.format.chrome.JsonFields;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.concurrent.Callable;
+import java.util.List;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
 
 class CliTest {
 
     /** A command with a bug, to see what the user gets. */
-    @Command(name = "broken")
-    static final class Broken implements Callable<Integer> {
+    static final class Broken implements Subcommand {
         @Override
-        public Integer call() {
+        public CommandSpec spec() {
+            return FlarescopeCommand.subcommand("broken", "Fails.");
+        }
+
+        @Override
+        public int run(Arguments args, PrintWriter out, PrintWriter err) {
             throw new IllegalStateException("index 7 out of bounds");
         }
     }
 
+    /** The command line with one command, {@code broken}. */
+    private static final CommandTable WITH_BROKEN = new CommandTable() {
+        @Override
+        public List<String> names() {
+            return List.of("broken");
+        }
+
+        @Override
+        public Subcommand create(String name) {
+            return name.equals("broken") ? new Broken() : null;
+        }
+    };
+
     private static CliRun runWithBroken(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = Cli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true));
-        cl.addSubcommand(new Broken());
-        int code = cl.execute(args);
+        int code = Cli.run(WITH_BROKEN, new PrintWriter(out, true), new PrintWriter(err, true), args);
         return new CliRun(code, out.toString(), err.toString());
     }
 

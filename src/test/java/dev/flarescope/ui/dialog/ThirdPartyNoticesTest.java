@@ -29,7 +29,7 @@ class ThirdPartyNoticesTest {
     @Test
     void everyNoticeHasAKnownLicenceAndASource() {
         List<ThirdPartyNotice> notices = AboutInfo.current().thirdParty();
-        assertEquals(15, notices.size());
+        assertEquals(14, notices.size());
         for (ThirdPartyNotice n : notices) {
             assertTrue(n.url().startsWith("https://"), n.toString());
             assertTrue(Set.of("Apache-2.0", "BSD-3-Clause", "GPL-2.0-only WITH Classpath-exception-2.0")
