@@ -41,10 +41,12 @@ import java.util.concurrent.TimeUnit;
 public final class LoadBenchmark {
     /**
      * What bin/flarescope gives the short commands: C1 only (on few cores the C2 compiler threads compete
-     * with the work for the CPU during a run of a few seconds) and the parallel collector (G1's
+     * with the work for the CPU during a run of a few seconds), loops compiled after 1,000 rounds (much
+     * of such a run is loops that run once over a large table) and the parallel collector (G1's
      * concurrent work costs a run that short more than it saves).
      */
-    private static final List<String> CLI_VM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC");
+    private static final List<String> CLI_VM = List.of("-XX:TieredStopAtLevel=1", "-XX:Tier3BackEdgeThreshold=1000",
+            "-XX:+UseParallelGC");
     /** Keeps CDS warnings, which the JVM prints on stdout, out of the measured runs. */
     private static final String CDS_QUIET = "-Xlog:cds=off,cds+dynamic=off";
 
