@@ -3,6 +3,7 @@ package dev.flarescope.cli;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * What a command accepts and what its help says: its name, description, options (with at most one
@@ -28,7 +29,7 @@ public final class CommandSpec {
     private boolean versioned;
     private boolean takesCommand;
     private String footerHeading;
-    private List<String> footer = List.of();
+    private Supplier<String[]> footer = () -> new String[0];
 
     /**
      * @param name        the command as the user types it, such as {@code flarescope report}
@@ -61,8 +62,16 @@ public final class CommandSpec {
 
     /** Lines printed after the options under {@code heading}, as they are (not wrapped). */
     public CommandSpec footer(String heading, String... lines) {
+        return footer(heading, () -> lines);
+    }
+
+    /**
+     * A footer made only when help is printed: one computed from other tables (report's list of
+     * thresholds) would otherwise cost every run of the command at start-up.
+     */
+    public CommandSpec footer(String heading, Supplier<String[]> lines) {
         footerHeading = heading;
-        footer = List.of(lines);
+        footer = lines;
         return this;
     }
 
@@ -144,7 +153,7 @@ public final class CommandSpec {
     }
 
     List<String> footer() {
-        return footer;
+        return List.of(footer.get());
     }
 
     /** The option called {@code text} (long or short name), or null. */

@@ -36,7 +36,7 @@ final class ReportCommand implements Subcommand {
                     "Unreadable inputs are listed on stderr; the others are still reported.")
             .options(JSON, FAIL_ON, OFFSET, PHASE_MAPPING, THRESHOLD, TOP, TIMINGS)
             .parameter(Parameter.oneOrMore("PATH", "Trace files or folders of fragments."))
-            .footer("Thresholds (--threshold NAME=VALUE; defaults shown):", ThresholdSetting.help());
+            .footer("Thresholds (--threshold NAME=VALUE; defaults shown):", ThresholdSetting::help);
 
     @Override
     public CommandSpec spec() {

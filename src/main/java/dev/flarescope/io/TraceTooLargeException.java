@@ -2,7 +2,6 @@ package dev.flarescope.io;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The inputs did not fit in the Java heap. {@link TraceLoader} turns the {@link OutOfMemoryError} it
@@ -30,8 +29,14 @@ public final class TraceTooLargeException extends RuntimeException {
      * is a suggestion, since how much a trace needs depends on its events, not only on its size.
      */
     static String message(List<Path> paths, long heapMb) {
-        String names = paths.isEmpty() ? "the inputs"
-                : paths.stream().map(Path::toString).collect(Collectors.joining(", "));
+        // a plain loop: this runs before every command, and a stream's first use costs start-up time
+        StringBuilder names = new StringBuilder();
+        for (Path p : paths) {
+            names.append(names.length() > 0 ? ", " : "").append(p);
+        }
+        if (paths.isEmpty()) {
+            names.append("the inputs");
+        }
         String bigger = "-Xmx" + Math.max(256, heapMb * 4) + "m";
         return names + ": too large for " + heapMb + " MB of heap; run with " + bigger
                 + " or more (bin/flarescope reads FLARESCOPE_JAVA_OPTS=" + bigger + ")";
