@@ -99,11 +99,11 @@ public final class Arguments {
             given.add("");
             return i;
         }
-        if (attached != null) {
+        if (attached != null && !attached.isEmpty()) {
             given.add(attached);
             return i;
         }
-        if (i + 1 >= args.length || isOptionName(args[i + 1])) {
+        if (attached != null || i + 1 >= args.length || isOptionName(args[i + 1])) { // '--output=' has no value
             throw new UsageException("Missing required parameter for option '" + o.name() + "' (" + o.label() + ")");
         }
         given.add(args[i + 1]);

@@ -10,7 +10,6 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Runs the headless command line. Whatever happens, the user sees one clear line, never a stack trace:
@@ -29,15 +28,16 @@ public final class Cli {
     /** Exit code: a bug; the message asks for {@code --debug}. */
     public static final int INTERNAL = 3;
 
-    private static final Set<String> COMMANDS = Set.of("report", "merge", "export-png", "record", "demo-server", "help",
-            "--help", "-h", "--version", "-V", "--debug");
-
     private Cli() {
     }
 
-    /** True when {@code firstArg} starts a command-line run rather than naming a file to open in the app. */
+    /**
+     * True when {@code firstArg} starts a command-line run rather than naming a file to open in the app:
+     * a command's name or an option (help, version, joined flags such as {@code -hV}).
+     */
     public static boolean isCommand(String firstArg) {
-        return COMMANDS.contains(firstArg);
+        return firstArg.startsWith("-") || firstArg.equals(HelpCommand.NAME)
+                || CommandTable.STANDARD.names().contains(firstArg);
     }
 
     /** Runs with the process's stdout and stderr; returns the exit code. */

@@ -29,7 +29,9 @@ public final class CommandSpec {
     private boolean versioned;
     private boolean takesCommand;
     private String footerHeading;
-    private Supplier<String[]> footer = () -> new String[0];
+    private String[] footerLines = new String[0];
+    /** Makes the footer when help is printed; null when {@link #footerLines} is the footer. */
+    private Supplier<String[]> footerSource;
 
     /**
      * @param name        the command as the user types it, such as {@code flarescope report}
@@ -62,7 +64,10 @@ public final class CommandSpec {
 
     /** Lines printed after the options under {@code heading}, as they are (not wrapped). */
     public CommandSpec footer(String heading, String... lines) {
-        return footer(heading, () -> lines);
+        footerHeading = heading;
+        footerLines = lines.clone();
+        footerSource = null;
+        return this;
     }
 
     /**
@@ -71,7 +76,7 @@ public final class CommandSpec {
      */
     public CommandSpec footer(String heading, Supplier<String[]> lines) {
         footerHeading = heading;
-        footer = lines;
+        footerSource = lines;
         return this;
     }
 
@@ -153,7 +158,7 @@ public final class CommandSpec {
     }
 
     List<String> footer() {
-        return List.of(footer.get());
+        return List.of(footerSource != null ? footerSource.get() : footerLines);
     }
 
     /** The option called {@code text} (long or short name), or null. */

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** {@code flarescope report}: loads traces, analyses their requests and prints what is in them, as text or JSON. */
 final class ReportCommand implements Subcommand {
@@ -36,7 +37,7 @@ final class ReportCommand implements Subcommand {
                     "Unreadable inputs are listed on stderr; the others are still reported.")
             .options(JSON, FAIL_ON, OFFSET, PHASE_MAPPING, THRESHOLD, TOP, TIMINGS)
             .parameter(Parameter.oneOrMore("PATH", "Trace files or folders of fragments."))
-            .footer("Thresholds (--threshold NAME=VALUE; defaults shown):", ThresholdSetting::help);
+            .footer("Thresholds (--threshold NAME=VALUE; defaults shown):", new ThresholdHelp());
 
     @Override
     public CommandSpec spec() {
@@ -84,6 +85,14 @@ final class ReportCommand implements Subcommand {
             return Cli.USAGE;
         }
         return failOn != null && report.reaches(failOn) ? Cli.FINDINGS : Cli.OK;
+    }
+
+    /** The thresholds' help, made from the rules when help is printed (a class, not a lambda: nothing to link at start-up). */
+    private static final class ThresholdHelp implements Supplier<String[]> {
+        @Override
+        public String[] get() {
+            return ThresholdSetting.help();
+        }
     }
 
     /** Accepts error, warning or info in any case. */

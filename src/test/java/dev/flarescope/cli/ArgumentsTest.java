@@ -104,6 +104,9 @@ class ArgumentsTest {
         // the next argument is an option, not the value
         assertEquals("Missing required parameter for option '--top' (N)", error(TOOL, "--top", "--json", "a"));
         assertEquals("Missing required parameter for option '--output' (OUT)", error(TOOL, "a", "-o", "--"));
+        // an '=' with nothing after it gives no value either
+        assertEquals("Missing required parameter for option '--output' (OUT)", error(TOOL, "--output=", "a"));
+        assertEquals("Missing required parameter for option '--output' (OUT)", error(TOOL, "-o=", "a"));
     }
 
     @Test

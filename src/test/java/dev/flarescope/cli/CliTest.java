@@ -67,6 +67,9 @@ class CliTest {
         for (String c : new String[] {"report", "merge", "help", "--help", "-h", "--version", "-V"}) {
             assertTrue(Cli.isCommand(c), c);
         }
+        for (String c : new String[] {"-hV", "--debug", "export-png", "record", "demo-server"}) {
+            assertTrue(Cli.isCommand(c), c);
+        }
         assertFalse(Cli.isCommand("trace.json"));
         assertFalse(Cli.isCommand("sample-traces/serving-run"));
     }
