@@ -10,12 +10,11 @@ import java.util.BitSet;
  *
  * <p>An async track of a busy server holds thousands of overlapping requests; looking for free rows
  * from the top for each would cost the number of rows per slice. Here rows are released from a heap
- * ordered by end time as starts pass them, and the lowest free row is the lowest set bit: for the
- * usual blocks of one row a placement costs a logarithm of the rows in use.
+ * ordered by end time as starts pass them, and the lowest free row is the lowest set bit of a bit set:
+ * a placement costs a heap operation per row of its block and a scan of the set's words (64 rows each).
  */
 final class RowPacker {
-    /** End of each row's last block, {@link Long#MIN_VALUE} for a row never used. */
-    private long[] ends = new long[8];
+    /** Rows used so far. */
     private int rows;
     /** Rows below {@link #rows} that are free at the last start seen. */
     private final BitSet free = new BitSet();
@@ -35,16 +34,10 @@ final class RowPacker {
         }
         int r = lowestFree(height);
         for (int j = r; j < r + height; j++) {
-            if (j == rows) {
-                if (rows == ends.length) {
-                    ends = Arrays.copyOf(ends, rows * 2);
-                }
-                ends[rows++] = Long.MIN_VALUE;
-            }
-            ends[j] = Math.max(ends[j], end);
             free.clear(j);
-            push(ends[j], j);
+            push(end, j); // a row placed on was free (ended by start) or new, so its end is now this one
         }
+        rows = Math.max(rows, r + height);
         return r;
     }
 
