@@ -10,7 +10,8 @@ import java.util.Map;
  * and the parameters. Options are {@code --name VALUE}, {@code --name=VALUE}, {@code -n VALUE},
  * {@code -nVALUE} or {@code -n=VALUE}; flags of one letter may be joined ({@code -hV}); options and
  * parameters may come in any order; {@code --} ends the options, and {@code -} alone is a parameter.
- * {@code --help} or {@code --version} ends parsing at once, so help is shown whatever else is wrong.
+ * {@code --help} or {@code --version} ends parsing at once: help is shown whatever later arguments hold, but
+ * an error in the arguments before it is reported instead.
  *
  * <p>Values stay text until the command asks for them through a {@link ValueConverter}, which is where
  * an unusable value becomes an error naming the option.

@@ -37,7 +37,7 @@ final class ExportPngCommand implements Subcommand {
     private static final Option SCALE = Option.value("--scale", "N",
             "Pixels per logical pixel: 2 for sharp pictures on high-density screens (default: 1).");
     private static final Option OFFSET = Option.value("--offset", "PATH=TIME",
-            "Shift the times of one input, e.g. trace.json=+12.5ms. Repeatable.").repeatable();
+            "Shift the times of one input, e.g. trace.json=+12.5ms (units ns, us, ms, s). Repeatable.").repeatable();
     private static final Option OUTPUT = Option.value("--output", "OUT.png", "File to write.").shortName("-o").required();
 
     private static final CommandSpec SPEC = FlarescopeCommand.subcommand("export-png",
