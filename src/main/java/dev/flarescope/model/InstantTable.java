@@ -50,16 +50,6 @@ public final class InstantTable {
 
     /** Index of the first instant at or after {@code t}. */
     public int firstAtOrAfter(long t) {
-        int lo = 0;
-        int hi = size;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (ts[mid] < t) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return Sorting.firstAtOrAfter(ts, size, t);
     }
 }

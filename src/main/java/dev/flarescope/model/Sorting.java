@@ -14,6 +14,24 @@ public final class Sorting {
         int compare(int a, int b);
     }
 
+    /**
+     * Index of the first of the first {@code n} values of {@code sorted} (ascending) that is at or after
+     * {@code t}, or {@code n}: where the rows of a table sorted by time that start at {@code t} begin.
+     */
+    public static int firstAtOrAfter(long[] sorted, int n, long t) {
+        int lo = 0;
+        int hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < t) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     /** Stable order of {@code n} rows by {@code keys} ascending (see {@link #spanOrder} for how). */
     public static int[] stableOrder(long[] keys, int n) {
         return spanOrder(keys, null, n);

@@ -166,17 +166,7 @@ public final class SpanTable {
 
     /** Index of the first span starting at or after {@code t} (spans are sorted by start), or {@link #size()}. */
     public int firstStartingAtOrAfter(long t) {
-        int lo = 0;
-        int hi = size;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (start[mid] < t) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return Sorting.firstAtOrAfter(start, size, t);
     }
 
     /** The deepest span containing {@code t} (start <= t < end, or a zero-length span at t), or -1. */

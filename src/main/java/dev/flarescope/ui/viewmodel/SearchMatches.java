@@ -1,5 +1,6 @@
 package dev.flarescope.ui.viewmodel;
 
+import dev.flarescope.model.Sorting;
 import java.util.Arrays;
 
 /**
@@ -64,16 +65,6 @@ public final class SearchMatches {
 
     /** Index of the first match starting at or after {@code t} (count() when none). */
     public int firstAtOrAfter(long t) {
-        int lo = 0;
-        int hi = start.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (start[mid] < t) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return Sorting.firstAtOrAfter(start, start.length, t);
     }
 }
