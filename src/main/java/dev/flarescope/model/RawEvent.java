@@ -50,7 +50,10 @@ public final class RawEvent {
 
     /** Reference into the sink's {@link ArgStore} holding the whole {@code args} object, or NONE. */
     public int args = ArgStore.NONE;
-    /** Top-level scalar members of {@code args}, for phases whose meaning lives there (C, M, request ids). */
+    /**
+     * Top-level scalar members of {@code args}, for the phases whose meaning lives there (see
+     * {@link #listsScalars}); the args text holds them all the same.
+     */
     public final ArgScalars scalars = new ArgScalars();
 
     /** 1-based line number of the event in its input when known (JSONL, line-per-event arrays), else 0. */
@@ -84,6 +87,17 @@ public final class RawEvent {
         scalars.clear();
         line = 0;
         offset = 0;
+    }
+
+    /**
+     * Whether a reader lists the {@code args} scalars of an event whose phase is {@code ph} when it comes
+     * to {@code args}: metadata names, counter values and sample weights are read from them, and a phase
+     * not read yet (0: {@code args} came first) may be one of those. Other phases keep their args as
+     * text only: interning a span's arg keys and values for a listing no table keeps cost more than
+     * copying the text.
+     */
+    public static boolean listsScalars(char ph) {
+        return ph == 0 || ph == 'M' || ph == 'C' || ph == 'P';
     }
 
     /**

@@ -272,13 +272,14 @@ public final class ChromeEventDecoder {
         } else {
             JsonGenerator g = copier.generator();
             g.writeStartObject();
+            boolean list = RawEvent.listsScalars(e.ph);
             boolean empty = true;
             String key;
             while ((key = p.nextFieldName()) != null) {
                 empty = false;
                 g.writeFieldName(key);
                 JsonToken v = p.nextToken();
-                if (v == JsonToken.START_ARRAY) {
+                if (v == JsonToken.START_ARRAY && list) {
                     int keyId = strings.intern(key);
                     g.writeStartArray();
                     while ((v = p.nextToken()) != JsonToken.END_ARRAY) {
@@ -287,7 +288,7 @@ public final class ChromeEventDecoder {
                     }
                     g.writeEndArray();
                 } else {
-                    if (v.isScalarValue()) {
+                    if (list && v.isScalarValue()) {
                         listScalar(p, v, strings.intern(key), e.scalars);
                     }
                     copier.copy(p);

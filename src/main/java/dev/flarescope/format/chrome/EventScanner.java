@@ -465,8 +465,9 @@ final class EventScanner {
     }
 
     /**
-     * Copies {@code args} compactly into the lexer's output and lists its top-level scalars; the text
-     * is stored by {@link #decode} once the whole event has been read.
+     * Copies {@code args} compactly into the lexer's output and lists its top-level scalars when the
+     * phase read so far asks for them ({@link RawEvent#listsScalars}); the text is stored by
+     * {@link #decode} once the whole event has been read.
      */
     private int args(int i, RawEvent e) {
         if (argsSeen) {
@@ -480,6 +481,11 @@ final class EventScanner {
         if (b[i] != '{') {
             argsKept = true;
             return lex.copy(i, 0);
+        }
+        if (!RawEvent.listsScalars(e.ph)) {
+            int next = lex.copy(i, 0);
+            argsKept = lex.outLen > 2; // the output holds args alone; "{}" is empty: nothing stored
+            return next;
         }
         i = lex.blank(i + 1);
         if (b[i] == '}') {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.flarescope.format.RecordingSink;
+import dev.flarescope.model.ArgStore;
 import dev.flarescope.model.RawEvent;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -41,9 +42,29 @@ class EventScannerTest {
         assertEquals(30010, e.tid);
         assertNull(e.tidStr);
         assertEquals("{\"layer\":0}", args());
+        assertEquals(0, e.scalars.size, "a span's args stay text: no table reads them as scalars");
+    }
+
+    @Test
+    void listsScalarsForPhasesThatReadThemOrWhenThePhaseComesLater() {
+        decode("{\"ph\":\"C\",\"name\":\"queue\",\"args\":{\"waiting\":53,\"running\":26}}");
+        assertEquals(2, e.scalars.size);
+        assertEquals("running", name(e.scalars.keys[1]));
+        assertEquals(26.0, e.scalars.numbers[1]);
+
+        decode("{\"args\":{\"name\":\"worker_0\"},\"name\":\"process_name\",\"ph\":\"M\"}");
         assertEquals(1, e.scalars.size);
-        assertEquals("layer", name(e.scalars.keys[0]));
-        assertEquals(0.0, e.scalars.numbers[0]);
+        assertEquals("worker_0", name(e.scalars.strings[0]));
+
+        decode("{\"args\":{\"request_id\":\"req-1\"},\"ph\":\"X\"}"); // args first: listed all the same
+        assertEquals(1, e.scalars.size);
+
+        decode("{\"ph\":\"B\",\"args\":{ \"request_id\" : \"req-1\" , \"n\" : [1, {\"a\":\"\\u00e9\"}] }}");
+        assertEquals(0, e.scalars.size);
+        assertEquals("{\"request_id\":\"req-1\",\"n\":[1,{\"a\":\"\u00e9\"}]}", args());
+
+        decode("{\"ph\":\"i\",\"args\":{ }}");
+        assertEquals(ArgStore.NONE, e.args, "empty args store nothing");
     }
 
     @Test
