@@ -222,6 +222,87 @@ public final class Sorting {
         return dx != dy ? dx > dy : x < y;
     }
 
+    /**
+     * Scratch marks for the in-place permutes: one bit per row of an order of {@code n} rows, all clear.
+     * Each permute leaves them clear, so one array serves every column of a table.
+     */
+    public static long[] marks(int n) {
+        return new long[(n + 63) >>> 6];
+    }
+
+    /**
+     * Reorders {@code a[0, order.length)} in place so that row {@code i} holds what row {@code order[i]}
+     * held, as {@link #permute(long[], int[])} returns, without a second array: each cycle of the order
+     * is followed once, saving one row aside. {@code marks} comes from {@link #marks} and is left clear.
+     */
+    public static void permuteInPlace(long[] a, int[] order, long[] marks) {
+        int n = order.length;
+        for (int i = 0; i < n; i++) {
+            if (order[i] == i || (marks[i >>> 6] & 1L << i) != 0) {
+                continue;
+            }
+            long first = a[i];
+            int j = i;
+            while (true) {
+                marks[j >>> 6] |= 1L << j;
+                int k = order[j];
+                if (k == i) {
+                    a[j] = first;
+                    break;
+                }
+                a[j] = a[k];
+                j = k;
+            }
+        }
+        java.util.Arrays.fill(marks, 0L);
+    }
+
+    /** {@link #permuteInPlace(long[], int[], long[])} of an int column. */
+    public static void permuteInPlace(int[] a, int[] order, long[] marks) {
+        int n = order.length;
+        for (int i = 0; i < n; i++) {
+            if (order[i] == i || (marks[i >>> 6] & 1L << i) != 0) {
+                continue;
+            }
+            int first = a[i];
+            int j = i;
+            while (true) {
+                marks[j >>> 6] |= 1L << j;
+                int k = order[j];
+                if (k == i) {
+                    a[j] = first;
+                    break;
+                }
+                a[j] = a[k];
+                j = k;
+            }
+        }
+        java.util.Arrays.fill(marks, 0L);
+    }
+
+    /** {@link #permuteInPlace(long[], int[], long[])} of a byte column. */
+    public static void permuteInPlace(byte[] a, int[] order, long[] marks) {
+        int n = order.length;
+        for (int i = 0; i < n; i++) {
+            if (order[i] == i || (marks[i >>> 6] & 1L << i) != 0) {
+                continue;
+            }
+            byte first = a[i];
+            int j = i;
+            while (true) {
+                marks[j >>> 6] |= 1L << j;
+                int k = order[j];
+                if (k == i) {
+                    a[j] = first;
+                    break;
+                }
+                a[j] = a[k];
+                j = k;
+            }
+        }
+        java.util.Arrays.fill(marks, 0L);
+    }
+
     public static long[] permute(long[] src, int[] order) {
         long[] out = new long[order.length];
         for (int i = 0; i < order.length; i++) {

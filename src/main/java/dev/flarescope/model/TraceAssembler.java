@@ -579,11 +579,17 @@ public final class TraceAssembler {
         SpanTable spans(List<Diagnostic> diags) {
             int nx = 0;
             int nbe = 0;
+            int nb = 0;
             for (ThreadPart tp : parts) {
                 nx += tp.part.xStart.size();
-                nbe += tp.part.beTs.size();
+                LongList kinds = tp.part.beKindLine;
+                nbe += kinds.size();
+                for (int i = 0; i < kinds.size(); i++) {
+                    nb += (int) (kinds.get(i) & 1);
+                }
             }
-            int cap = nx + nbe;
+            // every B makes one span, ended or not; an E makes none of its own
+            int cap = nx + nb;
             long[] start = new long[cap];
             long[] dur = new long[cap];
             int[] name = new int[cap];
@@ -766,20 +772,20 @@ public final class TraceAssembler {
             for (int i = 0; identity && i < count; i++) {
                 identity = ord[i] == i;
             }
+            if (!identity) { // reordered where they lie: a table's columns are not copied again
+                long[] marks = Sorting.marks(count);
+                Sorting.permuteInPlace(start, ord, marks);
+                Sorting.permuteInPlace(dur, ord, marks);
+                Sorting.permuteInPlace(name, ord, marks);
+                Sorting.permuteInPlace(cat, ord, marks);
+                Sorting.permuteInPlace(args, ord, marks);
+                if (anyCname) {
+                    Sorting.permuteInPlace(cname, ord, marks);
+                }
+                Sorting.permuteInPlace(flags, ord, marks);
+            }
             int[] cn = anyCname ? cname : null;
             byte[] fl = flags;
-            if (!identity || count != cap) { // else the rows are in order already and fill the arrays
-                start = Sorting.permute(start, ord);
-                dur = Sorting.permute(dur, ord);
-                name = Sorting.permute(name, ord);
-                cat = Sorting.permute(cat, ord);
-                args = Sorting.permute(args, ord);
-                cn = anyCname ? Sorting.permute(cname, ord) : null;
-                fl = new byte[count];
-                for (int i = 0; i < count; i++) {
-                    fl[i] = flags[ord[i]];
-                }
-            }
             int[] depth = new int[count];
             int[] parent = new int[count];
             long overlaps = nest(start, dur, depth, parent, fl, count);
