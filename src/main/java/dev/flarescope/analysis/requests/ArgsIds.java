@@ -23,31 +23,50 @@ final class ArgsIds {
     private static final byte[] FALSE = bytes("false");
     private static final byte[] NULL = bytes("null");
 
-    private final byte[] b;
-    private final int end;
+    private byte[] b;
+    private int end;
     private int i;
+    /** Where the ids of the text being read begin in the caller's list. */
+    private int first;
 
-    private ArgsIds(byte[] b, int off, int len) {
-        this.b = b;
-        this.i = off;
-        this.end = off + len;
+    /** A reader for one thread, reused from text to text. */
+    ArgsIds() {
     }
 
     /** The ids in {@code b[off, off + len)} in order without repeats (empty for none), or {@link #UNSURE}. */
     static List<String> read(byte[] b, int off, int len) {
+        List<String> ids = new ArrayList<>(1);
+        return new ArgsIds().readInto(b, off, len, ids) ? ids : UNSURE;
+    }
+
+    /**
+     * Appends the ids in {@code b[off, off + len)} to {@code ids}, in order without repeats, and returns
+     * true; or leaves {@code ids} as it was and returns false when it declines the text.
+     */
+    boolean readInto(byte[] b, int off, int len, List<String> ids) {
+        this.b = b;
+        this.i = off;
+        this.end = off + len;
+        this.first = ids.size();
         try {
-            return new ArgsIds(b, off, len).object();
+            object(ids);
+            return true;
         } catch (Unsure e) {
-            return UNSURE;
+            while (ids.size() > first) {
+                ids.remove(ids.size() - 1);
+            }
+            return false;
+        } finally {
+            this.b = null;
         }
     }
 
-    private List<String> object() {
-        List<String> ids = new ArrayList<>(1);
+    private void object(List<String> ids) {
         expect('{');
         if (peek() == '}') {
             i++;
-            return trailing(ids);
+            trailing();
+            return;
         }
         while (true) {
             expect('"');
@@ -81,7 +100,8 @@ final class ArgsIds {
             }
             int c = next();
             if (c == '}') {
-                return trailing(ids);
+                trailing();
+                return;
             }
             if (c != ',') {
                 throw Unsure.INSTANCE;
@@ -89,12 +109,11 @@ final class ArgsIds {
         }
     }
 
-    private List<String> trailing(List<String> ids) {
+    private void trailing() {
         skipBlank();
         if (i != end) {
             throw Unsure.INSTANCE; // more after the object: leave the verdict to the parser
         }
-        return ids;
     }
 
     /** An id value: a string without escapes, a number or true/false as their text; null and containers are skipped. */
@@ -117,9 +136,15 @@ final class ArgsIds {
             }
             id = new String(b, from, to - from, StandardCharsets.ISO_8859_1);
         }
-        if (!id.isEmpty() && !ids.contains(id)) {
-            ids.add(id);
+        if (id.isEmpty()) {
+            return;
         }
+        for (int k = first; k < ids.size(); k++) {
+            if (ids.get(k).equals(id)) {
+                return;
+            }
+        }
+        ids.add(id);
     }
 
     /** Reads a string's content up to its closing quote (which is consumed); returns the content's end. */

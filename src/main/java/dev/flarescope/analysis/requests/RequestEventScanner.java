@@ -11,6 +11,8 @@ import dev.flarescope.format.Utf8JsonFactory;
 import dev.flarescope.model.ArgStore;
 import dev.flarescope.model.AsyncTable;
 import dev.flarescope.model.InstantTable;
+import dev.flarescope.model.IntList;
+import dev.flarescope.model.LongList;
 import dev.flarescope.model.JsonTrees;
 import dev.flarescope.model.ProcessTrack;
 import dev.flarescope.model.SpanTable;
@@ -61,8 +63,81 @@ final class RequestEventScanner {
         return s.byRequest;
     }
 
-    /** An event whose args name requests, found by one table's scan. */
-    private record Found(EventRef ref, int nameId, long start, long dur, boolean instant, Naming naming) {
+    /**
+     * The events of one table, or of a piece of one, whose args name requests: their rows and what the
+     * args say, kept in columns so that a scan makes no object per event beyond its id strings.
+     */
+    private final class Finds implements ArgStore.TextReader<Boolean> {
+        final EventKind kind;
+        final int process;
+        final int thread;
+        final boolean instant;
+        final IntList row = new IntList(8);
+        final IntList name = new IntList(8);
+        final LongList start = new LongList(8);
+        final LongList dur = new LongList(8);
+        /** The ids of all finds in order; find k's are those from {@code idsEnd[k - 1]} to {@code idsEnd[k]}. */
+        final List<String> ids = new ArrayList<>();
+        final IntList idsEnd = new IntList(8);
+        /** Why the args of a find say its requests failed, by find; null until one does. */
+        String[] failures;
+        private final ArgsIds reader = new ArgsIds();
+        private String failure;
+
+        Finds(EventKind kind, int process, int thread, boolean instant) {
+            this.kind = kind;
+            this.process = process;
+            this.thread = thread;
+            this.instant = instant;
+        }
+
+        /** Notes the event at {@code row} when its args at {@code ref} name a request. */
+        void check(int row, int ref, int name, long start, long dur) {
+            if (ref == ArgStore.NONE || !trace.args().containsAny(ref, REQUEST_KEYS)) {
+                return;
+            }
+            failure = null;
+            int before = ids.size();
+            trace.args().read(ref, this);
+            if (ids.size() == before) {
+                return;
+            }
+            int k = this.row.size();
+            this.row.add(row);
+            this.name.add(name);
+            this.start.add(start);
+            this.dur.add(dur);
+            idsEnd.add(ids.size());
+            if (failure != null) {
+                if (failures == null) {
+                    failures = new String[Math.max(8, k + 1)];
+                } else if (failures.length <= k) {
+                    failures = java.util.Arrays.copyOf(failures, Math.max(k + 1, failures.length * 2));
+                }
+                failures[k] = failure;
+            }
+        }
+
+        /** Reads one event's args text: directly by {@link ArgsIds} in the common case, else with Jackson. */
+        @Override
+        public Boolean read(byte[] buf, int off, int len) {
+            if (!reader.readInto(buf, off, len, ids)) {
+                Naming naming = parsed(buf, off, len);
+                if (naming != null) {
+                    ids.addAll(naming.ids());
+                    failure = naming.failureReason();
+                }
+            }
+            return Boolean.TRUE;
+        }
+
+        int size() {
+            return row.size();
+        }
+
+        String failure(int k) {
+            return failures == null || k >= failures.length ? null : failures[k];
+        }
     }
 
     /**
@@ -71,7 +146,7 @@ final class RequestEventScanner {
      * so requests keep their order of first appearance whatever the scheduling.
      */
     private void scanAll() {
-        List<java.util.function.Supplier<List<Found>>> tables = new ArrayList<>();
+        List<java.util.function.Supplier<Finds>> tables = new ArrayList<>();
         List<ProcessTrack> processes = trace.processes();
         for (int p = 0; p < processes.size(); p++) {
             ProcessTrack process = processes.get(p);
@@ -85,13 +160,9 @@ final class RequestEventScanner {
                     int lo = from;
                     int hi = Math.min(spans.size(), from + SPANS_PER_TASK);
                     tables.add(() -> {
-                        List<Found> found = new ArrayList<>();
+                        Finds found = new Finds(EventKind.SPAN, pi, ti, false);
                         for (int i = lo; i < hi; i++) {
-                            Naming naming = naming(spans.args(i));
-                            if (naming != null) {
-                                found.add(new Found(new EventRef(EventKind.SPAN, pi, ti, i), spans.name(i),
-                                        spans.start(i), spans.dur(i), false, naming));
-                            }
+                            found.check(i, spans.args(i), spans.name(i), spans.start(i), spans.dur(i));
                         }
                         return found;
                     });
@@ -102,13 +173,9 @@ final class RequestEventScanner {
             AsyncTable async = process.async();
             int pi = p;
             tables.add(() -> {
-                List<Found> found = new ArrayList<>();
+                Finds found = new Finds(EventKind.ASYNC, pi, -1, false);
                 for (int i = 0; i < async.size(); i++) {
-                    Naming naming = naming(async.args(i));
-                    if (naming != null) {
-                        found.add(new Found(new EventRef(EventKind.ASYNC, pi, -1, i), async.name(i), async.start(i),
-                                async.dur(i), false, naming));
-                    }
+                    found.check(i, async.args(i), async.name(i), async.start(i), async.dur(i));
                 }
                 return found;
             });
@@ -116,35 +183,37 @@ final class RequestEventScanner {
             tables.add(() -> instants(instants, EventKind.PROCESS_INSTANT, pi, -1));
         }
         tables.add(() -> instants(trace.globalInstants(), EventKind.GLOBAL_INSTANT, -1, -1));
-        for (List<Found> found : tables.parallelStream().map(java.util.function.Supplier::get).toList()) {
-            for (Found f : found) {
-                add(f);
-            }
+        for (Finds found : tables.parallelStream().map(java.util.function.Supplier::get).toList()) {
+            add(found);
         }
     }
 
-    private List<Found> instants(InstantTable table, EventKind kind, int process, int thread) {
-        List<Found> found = new ArrayList<>();
+    private Finds instants(InstantTable table, EventKind kind, int process, int thread) {
+        Finds found = new Finds(kind, process, thread, true);
         for (int i = 0; i < table.size(); i++) {
-            Naming naming = naming(table.args(i));
-            if (naming != null) {
-                found.add(new Found(new EventRef(kind, process, thread, i), table.name(i), table.ts(i), 0, true, naming));
-            }
+            found.check(i, table.args(i), table.name(i), table.ts(i), 0);
         }
         return found;
     }
 
-    private void add(Found f) {
-        String name = f.nameId < 0 ? "" : trace.string(f.nameId);
-        // most names have no role: a null is kept too (computeIfAbsent would not keep it and ask again)
-        Role role = roles.get(f.nameId);
-        if (role == null && !roles.containsKey(f.nameId)) {
-            role = mapping.roleOf(name);
-            roles.put(f.nameId, role);
-        }
-        RequestEvent event = new RequestEvent(f.ref, name, role, f.start, f.dur, f.instant, f.naming.failureReason());
-        for (String id : f.naming.ids()) {
-            byRequest.computeIfAbsent(id, k -> new ArrayList<>()).add(event);
+    private void add(Finds f) {
+        int idsFrom = 0;
+        for (int k = 0; k < f.size(); k++) {
+            int nameId = f.name.get(k);
+            String name = nameId < 0 ? "" : trace.string(nameId);
+            // most names have no role: a null is kept too (computeIfAbsent would not keep it and ask again)
+            Role role = roles.get(nameId);
+            if (role == null && !roles.containsKey(nameId)) {
+                role = mapping.roleOf(name);
+                roles.put(nameId, role);
+            }
+            RequestEvent event = new RequestEvent(new EventRef(f.kind, f.process, f.thread, f.row.get(k)), name, role,
+                    f.start.get(k), f.dur.get(k), f.instant, f.failure(k));
+            int idsTo = f.idsEnd.get(k);
+            for (int i = idsFrom; i < idsTo; i++) {
+                byRequest.computeIfAbsent(f.ids.get(i), id -> new ArrayList<>()).add(event);
+            }
+            idsFrom = idsTo;
         }
     }
 
@@ -153,30 +222,10 @@ final class RequestEventScanner {
     }
 
     /**
-     * What the args at {@code ref} say about requests; null (and cheap) for args that name none. Only
-     * top-level members are read, with a streaming parser: ids as their text, and the few members that
-     * can say a request failed kept as a small tree for {@link FailureSignals}.
+     * What args text given as UTF-8 bytes says about requests, by a streaming parse: only top-level
+     * members are read, ids as their text, and the few members that can say a request failed kept as a
+     * small tree for {@link FailureSignals}. Null when it names no request.
      */
-    private Naming naming(int ref) {
-        if (ref == ArgStore.NONE || !trace.args().containsAny(ref, REQUEST_KEYS)) {
-            return null;
-        }
-        return trace.args().read(ref, RequestEventScanner::naming);
-    }
-
-    /**
-     * {@link #naming(int)} of args text given as UTF-8 bytes: read directly by {@link ArgsIds} in the
-     * common case, parsed with Jackson where it declines.
-     */
-    static Naming naming(byte[] buf, int off, int len) {
-        List<String> ids = ArgsIds.read(buf, off, len);
-        if (ids != ArgsIds.UNSURE) {
-            return ids.isEmpty() ? null : new Naming(ids, null);
-        }
-        return parsed(buf, off, len);
-    }
-
-    /** {@link #naming(int)} by a streaming parse of the args text. */
     static Naming parsed(byte[] buf, int off, int len) {
         List<String> ids = new ArrayList<>(1);
         ObjectNode signals = null;
