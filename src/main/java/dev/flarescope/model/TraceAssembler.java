@@ -1073,7 +1073,7 @@ public final class TraceAssembler {
             IntList sRoot = new IntList();
             IntList sNest = new IntList();
             IntList rootHeight = new IntList();
-            Map<String, IntList> open = new HashMap<>();
+            Map<AsyncKey, IntList> open = new HashMap<>();
             LongList iTs = new LongList(4);
             IntList iName = new IntList(4);
             IntList iCat = new IntList(4);
@@ -1084,10 +1084,14 @@ public final class TraceAssembler {
                 int i = order[oi];
                 char p = (char) ph[i];
                 boolean legacy = p == 'S' || p == 'F' || p == 'T' || p == 'p';
-                String key = (legacy ? "L" : "N") + cat[i] + '\u0001' + id[i] + '\u0001' + scope[i];
                 switch (p) {
                     case 'b', 'S' -> {
-                        IntList st = open.computeIfAbsent(key, x -> new IntList(2));
+                        AsyncKey key = new AsyncKey(legacy, cat[i], id[i], scope[i]);
+                        IntList st = open.get(key);
+                        if (st == null) {
+                            st = new IntList(2);
+                            open.put(key, st);
+                        }
                         int slice = sStart.size();
                         sStart.add(ts[i]);
                         sEnd.add(Long.MIN_VALUE);
@@ -1106,6 +1110,7 @@ public final class TraceAssembler {
                         st.add(slice);
                     }
                     case 'e', 'F' -> {
+                        AsyncKey key = new AsyncKey(legacy, cat[i], id[i], scope[i]);
                         IntList st = open.get(key);
                         if (st == null || st.size() == 0) {
                             unmatchedEnds++;
@@ -1116,6 +1121,9 @@ public final class TraceAssembler {
                             iPh.add(p);
                         } else {
                             int top = st.removeLast();
+                            if (st.size() == 0) {
+                                open.remove(key); // ids are seldom reused: the map holds only what is open
+                            }
                             sEnd.set(top, ts[i]);
                             if (sArgs.get(top) == ArgStore.NONE) {
                                 sArgs.set(top, args[i]);
@@ -1151,6 +1159,8 @@ public final class TraceAssembler {
             int[] track = new int[ns];
             int[] row = new int[ns];
             int[] rootRow = new int[ns];
+            int lastName = Integer.MIN_VALUE; // roots of one name often follow each other: look the track up once
+            int lastTrack = -1;
             for (int i = 0; i < ns; i++) {
                 int root = sRoot.get(i);
                 if (root != i) {
@@ -1158,11 +1168,18 @@ public final class TraceAssembler {
                     row[i] = rootRow[root] + sNest.get(i);
                     continue;
                 }
-                String tname = pool.get(sName.get(i));
-                int t = trackOf.computeIfAbsent(tname == null ? "" : tname, x -> {
-                    packers.add(new RowPacker());
-                    return packers.size() - 1;
-                });
+                int t;
+                if (sName.get(i) == lastName) {
+                    t = lastTrack;
+                } else {
+                    String tname = pool.get(sName.get(i));
+                    t = trackOf.computeIfAbsent(tname == null ? "" : tname, x -> {
+                        packers.add(new RowPacker());
+                        return packers.size() - 1;
+                    });
+                    lastName = sName.get(i);
+                    lastTrack = t;
+                }
                 int r = packers.get(t).place(start[i], start[i] + Math.max(1, dur[i]), rootHeight.get(i));
                 track[i] = t;
                 row[i] = r;
@@ -1192,6 +1209,37 @@ public final class TraceAssembler {
             steps = sortedInstants(iTs.size(), iTs.toArray(), iName.toArray(), iCat.toArray(), iArgs.toArray(), iph);
             return new AsyncTable(ns, start, dur, sName.toArray(), sCat.toArray(), sId.toArray(new String[0]),
                     sArgs.toArray(), track, row, flags, new ArrayList<>(trackOf.keySet()), trackRows);
+        }
+    }
+
+    /**
+     * What pairs an async begin with its end: legacy (S/F) or nestable (b/e), category, id and scope.
+     * Written out rather than a record for the reason given at {@link FlowGroup}.
+     */
+    private static final class AsyncKey {
+        final boolean legacy;
+        final int cat;
+        final String id;
+        final int scope;
+        private final int hash;
+
+        AsyncKey(boolean legacy, int cat, String id, int scope) {
+            this.legacy = legacy;
+            this.cat = cat;
+            this.id = id;
+            this.scope = scope;
+            this.hash = ((31 * cat + Objects.hashCode(id)) * 31 + scope) * 2 + (legacy ? 1 : 0);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof AsyncKey k && k.hash == hash && k.cat == cat && k.scope == scope && k.legacy == legacy
+                    && Objects.equals(k.id, id);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
         }
     }
 
