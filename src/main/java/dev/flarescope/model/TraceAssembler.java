@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -211,9 +213,16 @@ public final class TraceAssembler {
         for (int i = 0; i < tasks.size(); i++) {
             byProcess.get(tasks.get(i).process).add(builtThreads.get(i));
         }
+        byProcess.forEach(TraceAssembler::sortThreads);
+
+        // flows need only the threads' tables: they are bound while the process tables build
+        List<ChunkRef> all = new ArrayList<>();
+        refsByInput.forEach(all::addAll);
+        ForkJoinTask<FlowTable> flowTask = ForkJoinPool.commonPool().submit(() -> buildFlows(all, processIndex, byProcess));
         List<ProcessResult> results = java.util.stream.IntStream.range(0, ordered.size()).parallel()
                 .mapToObj(i -> buildProcess(ordered.get(i), i, byProcess.get(i)))
                 .toList();
+        FlowTable flows = flowTask.join();
         checkCancelled();
         List<ProcessTrack> processes = new ArrayList<>();
         for (ProcessResult r : results) {
@@ -221,14 +230,11 @@ public final class TraceAssembler {
             diagnostics.addAll(r.diagnostics);
         }
 
-        List<ChunkRef> all = new ArrayList<>();
-        refsByInput.forEach(all::addAll);
         List<InstantTable> globalParts = new ArrayList<>();
         for (ChunkRef ref : all) {
             globalParts.add(instants(List.of(ref), List.of(ref.chunk.globalInstants)));
         }
         InstantTable global = concatInstants(globalParts);
-        FlowTable flows = buildFlows(all, processIndex, results);
 
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
@@ -436,7 +442,6 @@ public final class TraceAssembler {
     private static final class ProcessResult {
         ProcessTrack track;
         final List<Diagnostic> diagnostics = new ArrayList<>();
-        final Map<String, Integer> threadIndex = new HashMap<>();
         long minTs = Long.MAX_VALUE;
         long maxTs = Long.MIN_VALUE;
 
@@ -490,16 +495,8 @@ public final class TraceAssembler {
         return new Built(task.tid, name, sort, spans, tb.spanEnd, tb.instants, samples(task.parts), diags);
     }
 
-    private ProcessResult buildProcess(Merged m, int index, List<Built> built) {
-        checkCancelled();
-        ProcessResult result = new ProcessResult();
-        long events = 0;
-        LinkedHashSet<String> sources = new LinkedHashSet<>();
-        for (ProcPart pp : m.parts) {
-            events += pp.part.events;
-            sources.add(inputs.get(pp.ref.input).name());
-        }
-        built = new ArrayList<>(built);
+    /** Puts one process's threads in display order: by sort index, then name, then numeric tid, then tid. */
+    private static void sortThreads(List<Built> built) {
         built.sort(Comparator.<Built>comparingInt(b -> b.sort == Integer.MIN_VALUE ? Integer.MAX_VALUE : b.sort)
                 .thenComparing(b -> b.name == null ? "\uffff" : b.name)
                 .thenComparingLong(b -> {
@@ -510,11 +507,22 @@ public final class TraceAssembler {
                     }
                 })
                 .thenComparing(b -> b.tid));
+    }
+
+    /** Builds a process's track from its threads, given in display order ({@link #sortThreads}). */
+    private ProcessResult buildProcess(Merged m, int index, List<Built> built) {
+        checkCancelled();
+        ProcessResult result = new ProcessResult();
+        long events = 0;
+        LinkedHashSet<String> sources = new LinkedHashSet<>();
+        for (ProcPart pp : m.parts) {
+            events += pp.part.events;
+            sources.add(inputs.get(pp.ref.input).name());
+        }
         List<ThreadTrack> threads = new ArrayList<>();
         for (int ti = 0; ti < built.size(); ti++) {
             Built b = built.get(ti);
             threads.add(new ThreadTrack(b.tid, b.name, b.sort, b.spans, b.instants, b.samples));
-            result.threadIndex.put(b.tid, ti);
             for (Diagnostic d : b.diags) {
                 result.diagnostics.add(new Diagnostic(d.kind(), d.severity(), d.message(), d.input(), d.line(), index, ti,
                         d.tsNs(), d.durNs(), d.count()));
@@ -1245,7 +1253,15 @@ public final class TraceAssembler {
 
     // ---------------------------------------------------------------- flows
 
-    private FlowTable buildFlows(List<ChunkRef> refs, Map<String, Integer> processIndex, List<ProcessResult> results) {
+    private FlowTable buildFlows(List<ChunkRef> refs, Map<String, Integer> processIndex, List<List<Built>> threads) {
+        List<Map<String, Integer>> threadIndex = new ArrayList<>();
+        for (List<Built> built : threads) {
+            Map<String, Integer> index = new HashMap<>();
+            for (int t = 0; t < built.size(); t++) {
+                index.put(built.get(t).tid, t);
+            }
+            threadIndex.add(index);
+        }
         record Point(char phase, String id, int name, int cat, long ts, boolean enclosing, int process, int thread) {
         }
         Map<FlowGroup, List<Point>> groups = new LinkedHashMap<>();
@@ -1257,7 +1273,7 @@ public final class TraceAssembler {
                     continue;
                 }
                 int[] pt = where.computeIfAbsent(new FlowThread(f.pidKey, f.tidKey),
-                        k -> flowThread(r, k.pidKey, k.tidKey, processIndex, results));
+                        k -> flowThread(r, k.pidKey, k.tidKey, processIndex, threadIndex));
                 boolean v2 = f.phase == 'o' || f.phase == 'i';
                 FlowGroup key = v2 ? new FlowGroup(FlowGroup.BINDING, f.id, FlowGroup.BINDING)
                         : new FlowGroup(r.s(f.cat), f.id, r.s(f.scope));
@@ -1320,11 +1336,11 @@ public final class TraceAssembler {
                 fp.add(from.process);
                 ft.add(from.thread);
                 fts.add(from.ts);
-                fs.add(bind(results, from.process, from.thread, from.ts, true));
+                fs.add(bind(threads, from.process, from.thread, from.ts, true));
                 tp.add(to.process);
                 tt.add(to.thread);
                 tts.add(to.ts);
-                tsp.add(bind(results, to.process, to.thread, to.ts, to.enclosing || to.phase == 'i'));
+                tsp.add(bind(threads, to.process, to.thread, to.ts, to.enclosing || to.phase == 'i'));
             }
         }
         return new FlowTable(ids.size(), ids.toArray(new String[0]), name.toArray(), cat.toArray(), fp.toArray(),
@@ -1385,7 +1401,7 @@ public final class TraceAssembler {
 
     /** Indices of the merged process and of its thread that a chunk's pid and tid keys name; -1 where none. */
     private static int[] flowThread(ChunkRef r, Object pidKey, Object tidKey, Map<String, Integer> processIndex,
-                                    List<ProcessResult> results) {
+                                    List<Map<String, Integer>> threadIndex) {
         PartProcess pp = r.chunk.processes.get(pidKey);
         String host = labelHost(pp == null ? null : pp.labels, r.host);
         String pidText = pidWithoutHost(ChunkBuilder.keyText(pidKey), host);
@@ -1393,16 +1409,16 @@ public final class TraceAssembler {
         if (pi == null) {
             return new int[] {-1, -1};
         }
-        Integer t = results.get(pi).threadIndex.get(ChunkBuilder.keyText(tidKey));
+        Integer t = threadIndex.get(pi).get(ChunkBuilder.keyText(tidKey));
         return new int[] {pi, t == null ? -1 : t};
     }
 
     /** The span a flow end binds to: the deepest one enclosing {@code ts}, or the next one starting after it. */
-    private static int bind(List<ProcessResult> results, int process, int thread, long ts, boolean enclosing) {
+    private static int bind(List<List<Built>> threads, int process, int thread, long ts, boolean enclosing) {
         if (process < 0 || thread < 0) {
             return -1;
         }
-        SpanTable s = results.get(process).track.threads().get(thread).spans();
+        SpanTable s = threads.get(process).get(thread).spans;
         if (enclosing) {
             return s.deepestAt(ts);
         }
