@@ -21,8 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * complete: a document cut anywhere yields its complete events plus a truncation report, a bad event
  * is reported and skipped. Only input that is not a JSON array or object at all is refused.
  *
- * <p>Large uncompressed inputs are read in parallel: the file is cut at N byte offsets moved forward
- * to the next "closing brace, comma, opening brace" (an event start in the usual layouts), each range is parsed into its own
+ * <p>Large uncompressed inputs are read in parallel: the file is cut at byte offsets (a few chunks per
+ * reading thread, which take the next chunk as they finish one) moved forward to the next "closing
+ * brace, comma, opening brace" (an event start in the usual layouts), each range is parsed into its own
  * sink, and each chunk checks that the next chunk really started on an event of the events array. When
  * a check fails (the cut fell inside a string or a nested array), the later chunks are discarded and
  * the checking chunk reads on to the end, so the result is always that of a sequential read.
@@ -34,13 +35,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ChromeJsonReader implements TraceReader {
     private static final int UTF8_BOM_LENGTH = 3;
+    /**
+     * Chunks per reading thread: cut finer than one per thread, so that a thread that finishes early
+     * takes another chunk instead of waiting for the slowest one.
+     */
+    private static final int CHUNKS_PER_THREAD = 4;
+    /** The smallest chunk worth a sink of its own. */
+    private static final long MIN_CHUNK_BYTES = 4L << 20;
 
     @Override
     public void read(InputSource source, ReadContext ctx) throws IOException, InputException {
         try (ByteInput input = ByteInput.open(source, ctx)) {
             DocumentStart doc = DocumentStart.probe(input, source.name());
             if (input.isRandomAccess() && ctx.parallelism() > 1 && input.length() >= ChromeJson.MIN_PARALLEL_BYTES) {
-                long[] starts = splitPoints(input, doc.start(), ctx.parallelism());
+                long[] starts = splitPoints(input, doc.start(), chunks(input.length(), ctx.parallelism()));
                 if (starts.length > 1) {
                     readParallel(input, doc, starts, ctx);
                     return;
@@ -89,6 +97,16 @@ public final class ChromeJsonReader implements TraceReader {
         }
     }
 
+    /**
+     * How many chunks a parallel read of {@code length} bytes cuts: a multiple of the threads (so the
+     * cuts of one chunk per thread are among them), up to {@link #CHUNKS_PER_THREAD} each while chunks
+     * stay at least {@link #MIN_CHUNK_BYTES} long.
+     */
+    static int chunks(long length, int threads) {
+        long perThread = Math.max(1, Math.min(CHUNKS_PER_THREAD, length / ((long) threads * MIN_CHUNK_BYTES)));
+        return (int) (threads * perThread);
+    }
+
     /** Chunk starts: {@code start}, then each 1/parts of the input moved forward to the next event start. */
     private static long[] splitPoints(ByteInput input, long start, int parts) throws IOException {
         long length = input.length();
@@ -113,25 +131,34 @@ public final class ChromeJsonReader implements TraceReader {
             sinks[k] = ctx.newSink(); // in file order: the model joins sinks in creation order
         }
         AtomicInteger firstFailed = new AtomicInteger(n);
-        List<Future<?>> futures = new ArrayList<>();
         Throwable[] errors = new Throwable[n];
         long[] stopLines = new long[n]; // each chunk's line count up to the next chunk, numbered from 1
-        for (int k = 1; k < n; k++) {
-            int chunk = k;
-            futures.add(ctx.executor().submit(() -> {
-                stopLines[chunk] = readChunk(input, doc, starts, chunk, sinks[chunk], ctx, firstFailed);
-                return null;
-            }));
+        // every reading thread, this one included, takes the next chunk not taken until none is left
+        AtomicInteger next = new AtomicInteger();
+        Runnable reader = () -> {
+            for (int k = next.getAndIncrement(); k < n; k = next.getAndIncrement()) {
+                if (firstFailed.get() < k) {
+                    continue; // a chunk before this one failed or reads on over it: its work is not needed
+                }
+                try {
+                    stopLines[k] = readChunk(input, doc, starts, k, sinks[k], ctx, firstFailed);
+                } catch (IOException | RuntimeException | Error e) {
+                    errors[k] = e;
+                    firstFailed.accumulateAndGet(k, Math::min); // later chunks stop soon
+                }
+            }
+        };
+        List<Future<?>> helpers = new ArrayList<>();
+        for (int h = 1; h < Math.min(ctx.parallelism(), n); h++) {
+            helpers.add(ctx.executor().submit(reader));
         }
-        try {
-            stopLines[0] = readChunk(input, doc, starts, 0, sinks[0], ctx, firstFailed);
-        } catch (IOException | RuntimeException | Error e) {
-            errors[0] = e;
-            firstFailed.set(0); // later chunks stop soon; their work is not needed
+        reader.run();
+        Throwable lost = null; // a helper that could not be waited for (interrupted, cancelled)
+        for (Future<?> helper : helpers) {
+            Throwable t = Chunks.await(helper);
+            lost = lost == null ? t : lost;
         }
-        for (int k = 1; k < n; k++) {
-            errors[k] = Chunks.await(futures.get(k - 1));
-        }
+        Chunks.rethrow(lost);
         int failed = firstFailed.get();
         for (int k = failed + 1; k < n; k++) {
             ctx.discard(sinks[k]);

@@ -65,10 +65,21 @@ class ChromeJsonReaderParallelTest {
         }
         for (int parallelism : new int[] {2, 4}) {
             Result parallel = read(file, parallelism);
-            assertEquals(parallelism, parallel.sinks(), "every split verified");
+            // 20 MiB is cut in quarters whether two or four threads read it
+            assertEquals(4, ChromeJsonReader.chunks(SIZE, parallelism));
+            assertEquals(4, parallel.sinks(), "every split verified");
             assertEquals(0, parallel.discarded());
             assertSame(sequential, parallel);
         }
+    }
+
+    @Test
+    void cutsAFewChunksPerThreadWhileTheyStayLarge() {
+        assertEquals(2, ChromeJsonReader.chunks(8L << 20, 2)); // the smallest parallel read: one per thread
+        assertEquals(4, ChromeJsonReader.chunks(20L << 20, 2));
+        assertEquals(8, ChromeJsonReader.chunks(110L << 20, 2)); // at most four per thread
+        assertEquals(64, ChromeJsonReader.chunks(4L << 30, 16));
+        assertEquals(3, ChromeJsonReader.chunks(9L << 20, 3));
     }
 
     @Test
