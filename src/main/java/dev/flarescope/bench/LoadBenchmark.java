@@ -43,10 +43,12 @@ public final class LoadBenchmark {
      * What bin/flarescope gives the short commands: C1 only (on few cores the C2 compiler threads compete
      * with the work for the CPU during a run of a few seconds), loops compiled after 1,000 rounds (much
      * of such a run is loops that run once over a large table) and the parallel collector (G1's
-     * concurrent work costs a run that short more than it saves).
+     * concurrent work costs a run that short more than it saves), which promotes what survives a second
+     * collection instead of copying it between survivor spaces up to 15 times (a loaded trace lives to
+     * the end of the run).
      */
     private static final List<String> CLI_VM = List.of("-XX:TieredStopAtLevel=1", "-XX:Tier3BackEdgeThreshold=1000",
-            "-XX:+UseParallelGC");
+            "-XX:+UseParallelGC", "-XX:MaxTenuringThreshold=1");
     /** Keeps CDS warnings, which the JVM prints on stdout, out of the measured runs. */
     private static final String CDS_QUIET = "-Xlog:cds=off,cds+dynamic=off";
 
