@@ -17,9 +17,13 @@ public final class DoubleList {
 
     public void add(double v) {
         if (size == a.length) {
-            a = Arrays.copyOf(a, a.length + (a.length >> 1) + 1);
+            grow();
         }
-        a[size++] = v;
+        a[size++] = v; // the growing kept out of line: this stays small enough for the C1 compiler to inline
+    }
+
+    private void grow() {
+        a = Arrays.copyOf(a, a.length + (a.length >> 1) + 1);
     }
 
     public double get(int i) {

@@ -307,6 +307,12 @@ final class ArgsIds {
     }
 
     private void skipBlank() {
+        if (i >= end || b[i] <= ' ') {
+            skipBlanks(); // the arena's args are compact: the check alone is small enough to be inlined
+        }
+    }
+
+    private void skipBlanks() {
         while (i < end && (b[i] == ' ' || b[i] == '\n' || b[i] == '\r' || b[i] == '\t')) {
             i++;
         }

@@ -116,6 +116,14 @@ final class ByteLexer {
 
     /** Index of the first byte at or after {@code i} that is not JSON whitespace. */
     int blank(int i) {
+        // compact JSON has no blanks between tokens: small enough for the C1 compiler to inline at each call
+        if (i < end && b[i] > ' ') {
+            return i;
+        }
+        return blanks(i);
+    }
+
+    private int blanks(int i) {
         boolean afterCr = false;
         for (;; i++) {
             if (i >= end) {
@@ -689,7 +697,11 @@ final class ByteLexer {
 
     private void ensure(int n) {
         if (outLen + n > out.length) {
-            out = Arrays.copyOf(out, Math.max(out.length * 2, outLen + n));
+            grow(n);
         }
+    }
+
+    private void grow(int n) {
+        out = Arrays.copyOf(out, Math.max(out.length * 2, outLen + n));
     }
 }
