@@ -171,9 +171,16 @@ public final class ChunkBuilder implements TraceSink {
             if (Double.isNaN(v)) {
                 continue;
             }
-            String key = strings.get(sc.keys[i]);
-            String series = "value".equals(key) ? base : base + "." + key;
-            p.counters.computeIfAbsent(series, k -> new PartCounter()).add(e.ts, v);
+            PartCounter c = e.id == null ? p.recentCounter(e.name, sc.keys[i]) : null;
+            if (c == null) {
+                String key = strings.get(sc.keys[i]);
+                String series = "value".equals(key) ? base : base + "." + key;
+                c = p.counters.computeIfAbsent(series, k -> new PartCounter());
+                if (e.id == null) {
+                    p.rememberCounter(e.name, sc.keys[i], c);
+                }
+            }
+            c.add(e.ts, v);
             kept++;
         }
         if (kept == 0) {
@@ -349,6 +356,9 @@ public final class ChunkBuilder implements TraceSink {
 
     // ---- parts: growable columns, one set per process and thread ----
 
+    /** How many counter series a process part remembers for {@link PartProcess#recentCounter}. */
+    private static final int RECENT_COUNTERS = 8;
+
     static final class PartProcess {
         final Object key;
         String name;
@@ -361,9 +371,32 @@ public final class ChunkBuilder implements TraceSink {
         final PartInstants instants = new PartInstants();
         Object lastTidKey;
         PartThread lastThread;
+        /**
+         * The series of the counters seen last, by counter name id and arg key id (counters without an
+         * id only): a counter event then finds its series without building the series name.
+         */
+        private final long[] recentKeys = new long[RECENT_COUNTERS];
+        private final PartCounter[] recentSeries = new PartCounter[RECENT_COUNTERS];
+        private int recentNext;
 
         PartProcess(Object key) {
             this.key = key;
+        }
+
+        PartCounter recentCounter(int name, int argKey) {
+            long k = (long) name << 32 | (argKey & 0xFFFFFFFFL);
+            for (int i = 0; i < RECENT_COUNTERS; i++) {
+                if (recentKeys[i] == k && recentSeries[i] != null) {
+                    return recentSeries[i];
+                }
+            }
+            return null;
+        }
+
+        void rememberCounter(int name, int argKey, PartCounter series) {
+            recentKeys[recentNext] = (long) name << 32 | (argKey & 0xFFFFFFFFL);
+            recentSeries[recentNext] = series;
+            recentNext = (recentNext + 1) % RECENT_COUNTERS;
         }
     }
 

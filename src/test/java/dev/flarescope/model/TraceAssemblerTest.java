@@ -240,6 +240,28 @@ class TraceAssemblerTest {
     }
 
     @Test
+    void manyCountersInterleavedKeepEachSampleInItsSeries() {
+        Events b = Events.chunk();
+        // twelve series, more than a process part remembers, each sample's value naming its series
+        for (int round = 0; round < 3; round++) {
+            for (int n = 0; n < 6; n++) {
+                b.counter(1, "c" + n, round * 10 + n, "a", n * 10 + round).counter(1, "c" + n, round * 10 + n, "b", n * 10 + 100 + round);
+            }
+        }
+        Trace t = Events.assemble(b.build());
+        List<CounterTrack> series = t.processes().get(0).counters();
+        assertEquals(12, series.size());
+        for (CounterTrack c : series) {
+            int n = c.name().charAt(1) - '0';
+            int base = n * 10 + (c.name().endsWith(".b") ? 100 : 0);
+            assertEquals(3, c.size(), c.name());
+            for (int round = 0; round < 3; round++) {
+                assertEquals(base + round, c.value(round), 1e-9, c.name() + " sample " + round);
+            }
+        }
+    }
+
+    @Test
     void aPidSharedByHostsInOneMergedFileGetsItsOwnPidBack() {
         ChunkBuilder c = new ChunkBuilder();
         RawEvent e = new RawEvent();
