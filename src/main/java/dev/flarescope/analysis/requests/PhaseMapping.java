@@ -44,8 +44,6 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class PhaseMapping {
     private static final String SHAPE = "{\"phases\": {\"name or regex\": \"role\", ...}}";
-    private static final Pattern HTTP_FINISHED = Pattern.compile("http\\..*\\.finished", Pattern.CASE_INSENSITIVE);
-    private static final Pattern WORD_BREAK = Pattern.compile("[^\\p{Alnum}]+|(?<=\\p{Ll})(?=\\p{Lu})");
 
     /** One rule of a mapping file: a name or pattern and the role it gives (null: no role). */
     private record Entry(String name, Pattern pattern, Role role) {
@@ -175,15 +173,15 @@ public final class PhaseMapping {
                 return Role.END;
             }
             default -> {
-                if (HTTP_FINISHED.matcher(name).matches()) {
+                if (isHttpFinished(name)) {
                     return Role.END;
                 }
             }
         }
-        String[] words = WORD_BREAK.split(name);
-        for (int i = 0; i < words.length; i++) {
-            String w = words[i].toLowerCase(Locale.ROOT);
-            String next = i + 1 < words.length ? words[i + 1].toLowerCase(Locale.ROOT) : "";
+        List<String> words = words(name);
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i).toLowerCase(Locale.ROOT);
+            String next = i + 1 < words.size() ? words.get(i + 1).toLowerCase(Locale.ROOT) : "";
             switch (w) {
                 case "queue", "queued" -> {
                     return Role.QUEUE;
@@ -208,5 +206,99 @@ public final class PhaseMapping {
             }
         }
         return null;
+    }
+
+    /*
+     * The two tests below are written out rather than as regular expressions: compiling the expressions
+     * (Unicode classes among them) took 8 ms of every command's start, before any input was read.
+     */
+
+    /**
+     * Whether {@code name} is {@code http.<anything>.finished}, ignoring ASCII case: what the expression
+     * {@code http\..*\.finished} with CASE_INSENSITIVE matches (its dot stops at line terminators).
+     */
+    static boolean isHttpFinished(String name) {
+        int n = name.length();
+        if (n < 14 || !asciiEqualsIgnoreCase(name, 0, "http.") || !asciiEqualsIgnoreCase(name, n - 9, ".finished")) {
+            return false;
+        }
+        for (int i = 5; i < n - 9; i++) {
+            char c = name.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean asciiEqualsIgnoreCase(String s, int from, String lower) {
+        for (int k = 0; k < lower.length(); k++) {
+            char c = s.charAt(from + k);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+            }
+            if (c != lower.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The words of an event name as {@code Pattern.split} with {@code [^\p{Alnum}]+|(?<=\p{Ll})(?=\p{Lu})}
+     * gives them: cut at every run of characters other than ASCII letters and digits, and between a
+     * lowercase and an uppercase letter (camelCase); trailing empty words dropped, as split does.
+     */
+    static List<String> words(String name) {
+        int n = name.length();
+        List<String> words = new ArrayList<>();
+        int index = 0; // where the next word starts
+        int from = 0; // where the next cut is looked for
+        while (from <= n) {
+            int start = -1;
+            int end = -1;
+            for (int p = from; p < n; p += Character.charCount(name.codePointAt(p))) {
+                if (!isAsciiAlnum(name.codePointAt(p))) {
+                    start = p;
+                    end = p;
+                    while (end < n && !isAsciiAlnum(name.codePointAt(end))) {
+                        end += Character.charCount(name.codePointAt(end));
+                    }
+                    break;
+                }
+                if (p > 0 && camelBreak(name, p)) {
+                    start = p;
+                    end = p;
+                    break;
+                }
+            }
+            if (start < 0) {
+                break;
+            }
+            if (!(index == 0 && start == 0 && end == 0)) { // split ignores an empty cut at the very start
+                words.add(name.substring(index, start));
+                index = end;
+            }
+            from = start == end ? end + 1 : end; // after an empty cut the search moves on by one
+        }
+        if (index == 0) {
+            return List.of(name);
+        }
+        words.add(name.substring(index));
+        int size = words.size();
+        while (size > 0 && words.get(size - 1).isEmpty()) {
+            size--;
+        }
+        return words.subList(0, size);
+    }
+
+    /** A lowercase letter (one char back, as the expression's lookbehind sees it), then an uppercase one. */
+    private static boolean camelBreak(String s, int p) {
+        return Character.getType(s.charAt(p - 1)) == Character.LOWERCASE_LETTER
+                && Character.getType(s.codePointAt(p)) == Character.UPPERCASE_LETTER;
+    }
+
+    private static boolean isAsciiAlnum(int c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 }

@@ -10,10 +10,41 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PhaseMappingTest {
+
+    /**
+     * The hand-written word cuts and the http...finished test against the expressions they replace, on
+     * 100,000 random names over an alphabet of ASCII letters and digits, separators, line breaks,
+     * non-ASCII letters of both cases and letters beyond the basic plane.
+     */
+    @Test
+    void wordsAndHttpFinishedAgreeWithTheExpressions() {
+        Pattern wordBreak = Pattern.compile("[^\\p{Alnum}]+|(?<=\\p{Ll})(?=\\p{Lu})");
+        Pattern httpFinished = Pattern.compile("http\\..*\\.finished",
+                Pattern.CASE_INSENSITIVE);
+        String[] alphabet = {"a", "b", "K", "Q", "z", "1", "-", ".", "_", " ", "\u00e9", "\u00c9", "\u00df", "\u0131",
+            "\n", "\ud835\udc00", "\ud835\udc1a", "http.", "HTTP.", ".finished", ".FINISHED", "kv", "Transfer", "x"};
+        Random random = new Random(5);
+        for (int round = 0; round < 100_000; round++) {
+            StringBuilder sb = new StringBuilder();
+            int parts = random.nextInt(7);
+            for (int k = 0; k < parts; k++) {
+                sb.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            String name = sb.toString();
+            assertEquals(Arrays.asList(wordBreak.split(name)), PhaseMapping.words(name), name);
+            assertEquals(httpFinished.matcher(name).matches(), PhaseMapping.isHttpFinished(name), name);
+        }
+        assertEquals(List.of("chunked", "Prefill"), PhaseMapping.words("chunkedPrefill"));
+        assertEquals(List.of("", "kv", "sync"), PhaseMapping.words(".kv..sync."));
+    }
     private final PhaseMapping defaults = PhaseMapping.defaults();
 
     @Test
