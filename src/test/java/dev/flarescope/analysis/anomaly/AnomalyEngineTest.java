@@ -10,16 +10,62 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.flarescope.analysis.Analysis;
 import dev.flarescope.analysis.AnalysisOptions;
 import dev.flarescope.analysis.AnalysisResult;
+import dev.flarescope.analysis.requests.RequestTimeline;
+import dev.flarescope.analysis.requests.RequestTimelines;
 import dev.flarescope.analysis.requests.TestTraces;
+import dev.flarescope.io.TraceLoader;
 import dev.flarescope.model.RequestRecord;
 import dev.flarescope.model.Severity;
 import dev.flarescope.model.Trace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AnomalyEngineTest {
+
+    /**
+     * 6,000 requests (the sample of impossible metrics, 200 times over), judged in slices in parallel,
+     * give exactly the findings, in the same order, of each rule run over all requests in one pass.
+     */
+    @Test
+    void requestRulesInSlicesGiveWhatOnePassGives(@TempDir Path dir) throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("sample-traces", "llm-metrics-impossible.jsonl"));
+        StringBuilder copies = new StringBuilder();
+        for (int copy = 0; copy < 200; copy++) {
+            for (String line : lines) {
+                copies.append(line).append('\n');
+            }
+        }
+        Path log = dir.resolve("many.jsonl");
+        Files.writeString(log, copies);
+        Trace trace = TraceLoader.load(List.of(log), TraceLoader.Options.defaults()).trace();
+        AnalysisOptions options = AnalysisOptions.defaults();
+        List<RequestTimeline> requests = RequestTimelines.build(trace, options.phaseMapping());
+        assertEquals(6_000, requests.size());
+        AnomalyEngine engine = AnomalyEngine.standard();
+        List<Finding> sliced = engine.run(trace, requests, options.thresholds());
+
+        RuleContext context = new RuleContext(trace, requests, options.thresholds());
+        List<Finding> onePass = new ArrayList<>();
+        for (Rule r : engine.rules()) {
+            onePass.addAll(r.check(context));
+        }
+        onePass.sort(AnomalyEngine.ORDER);
+        assertTrue(onePass.size() > 3_000, "the sample's findings, 200 times: " + onePass.size());
+        assertEquals(onePass.size(), sliced.size());
+        for (int i = 0; i < onePass.size(); i++) {
+            Finding a = onePass.get(i);
+            Finding b = sliced.get(i);
+            assertEquals(a.ruleId() + " " + a.evidence().requestId() + " " + a.message(),
+                    b.ruleId() + " " + b.evidence().requestId() + " " + b.message(), "finding " + i);
+        }
+    }
     private static final long T0 = 1_740_823_200_000_000_000L;
 
     /** A request as a well-behaved client logs it: 812 prompt tokens, 240 generated at ~20 tok/s. */
