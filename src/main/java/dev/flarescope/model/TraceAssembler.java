@@ -573,12 +573,50 @@ public final class TraceAssembler {
         return result;
     }
 
-    /** Builds one thread's span table from the X spans and B/E events of all its parts. */
+    /**
+     * Builds one thread's span table from the X spans and B/E events of all its parts.
+     *
+     * <p>Each pass over the rows is a method of its own: the short commands compile with C1 only, which
+     * compiles a loop that has run long (on-stack replacement) by compiling the whole method around it,
+     * and a large method took long enough to compile that its other loops ran interpreted meanwhile.
+     */
     private final class ThreadBuild {
         private final List<ThreadPart> parts;
         InstantTable instants;
         /** The latest end of any span built. */
         long spanEnd = Long.MIN_VALUE;
+
+        // the span columns being filled, n rows so far
+        private long[] start;
+        private long[] dur;
+        private int[] name;
+        private int[] cat;
+        private int[] args;
+        private int[] cname;
+        private byte[] flags;
+        private int n;
+        private boolean anyCname;
+        /** The latest time of any event of the thread seen so far (an unfinished B is drawn to it). */
+        private long maxTs = Long.MIN_VALUE;
+        private long negatives;
+        private int firstNegative = -1;
+
+        // B and E events of all parts, in file order
+        private long[] beTs;
+        private int[] beName;
+        private int[] beCat;
+        private int[] beArgs;
+        private int[] beCname;
+        private long[] beKind;
+        private int[] beInput;
+
+        // E events that closed nothing, kept as instants
+        private final LongList uTs = new LongList(4);
+        private final IntList uName = new IntList(4);
+        private final IntList uCat = new IntList(4);
+        private final IntList uArgs = new IntList(4);
+        private long unmatchedEnd;
+        private int firstUnmatchedEnd = -1;
 
         ThreadBuild(List<ThreadPart> parts) {
             this.parts = parts;
@@ -590,53 +628,24 @@ public final class TraceAssembler {
             int nb = 0;
             for (ThreadPart tp : parts) {
                 nx += tp.part.xStart.size();
-                LongList kinds = tp.part.beKindLine;
-                nbe += kinds.size();
-                for (int i = 0; i < kinds.size(); i++) {
-                    nb += (int) (kinds.get(i) & 1);
-                }
+                nbe += tp.part.beKindLine.size();
+                nb += begins(tp.part.beKindLine);
             }
             // every B makes one span, ended or not; an E makes none of its own
             int cap = nx + nb;
-            long[] start = new long[cap];
-            long[] dur = new long[cap];
-            int[] name = new int[cap];
-            int[] cat = new int[cap];
-            int[] args = new int[cap];
-            int[] cname = new int[cap];
-            byte[] flags = new byte[cap];
-            boolean anyCname = false;
-            long maxTs = Long.MIN_VALUE;
-            int n = 0;
-            long negatives = 0;
-            int firstNegative = -1;
+            start = new long[cap];
+            dur = new long[cap];
+            name = new int[cap];
+            cat = new int[cap];
+            args = new int[cap];
+            cname = new int[cap];
+            flags = new byte[cap];
             // run p holds part p's X spans, the last run the spans matched from B/E
             int runs = parts.size() + 1;
             int[] bounds = new int[runs + 1];
             for (int p = 0; p < parts.size(); p++) {
-                ChunkRef r = parts.get(p).ref;
-                PartThread t = parts.get(p).part;
                 bounds[p] = n;
-                for (int i = 0; i < t.xStart.size(); i++) {
-                    start[n] = r.t(t.xStart.get(i));
-                    long d = t.xDur.get(i);
-                    if (d < 0) {
-                        flags[n] = SpanTable.NEGATIVE;
-                        if (negatives++ == 0) {
-                            firstNegative = n;
-                        }
-                        d = 0;
-                    }
-                    dur[n] = d;
-                    name[n] = r.s(t.xName.get(i));
-                    cat[n] = r.s(t.xCat.get(i));
-                    args[n] = r.a(t.xArgs.get(i));
-                    int cn = r.s(t.xCname.get(i));
-                    cname[n] = cn;
-                    anyCname |= cn >= 0;
-                    maxTs = Math.max(maxTs, start[n] + d);
-                    n++;
-                }
+                copyX(parts.get(p));
             }
             spanEnd = maxTs; // of the X spans, all that is seen so far
             if (negatives > 0) {
@@ -647,34 +656,18 @@ public final class TraceAssembler {
             }
 
             // B/E: concatenate in file order, stable-sort by time, match with a stack
-            long[] beTs = new long[nbe];
-            int[] beName = new int[nbe];
-            int[] beCat = new int[nbe];
-            int[] beArgs = new int[nbe];
-            int[] beCname = new int[nbe];
-            long[] beKind = new long[nbe];
-            int[] beInput = new int[nbe];
+            beTs = new long[nbe];
+            beName = new int[nbe];
+            beCat = new int[nbe];
+            beArgs = new int[nbe];
+            beCname = new int[nbe];
+            beKind = new long[nbe];
+            beInput = new int[nbe];
             int k = 0;
             for (ThreadPart tp : parts) {
-                ChunkRef r = tp.ref;
-                PartThread t = tp.part;
-                for (int i = 0; i < t.beTs.size(); i++) {
-                    beTs[k] = r.t(t.beTs.get(i));
-                    beName[k] = r.s(t.beName.get(i));
-                    beCat[k] = r.s(t.beCat.get(i));
-                    beArgs[k] = r.a(t.beArgs.get(i));
-                    beCname[k] = r.s(t.beCname.get(i));
-                    beKind[k] = t.beKindLine.get(i);
-                    beInput[k] = r.input;
-                    maxTs = Math.max(maxTs, beTs[k]);
-                    k++;
-                }
+                k = copyBeginEnd(tp, k);
             }
             // instants (with unmatched E kept as markers)
-            LongList uTs = new LongList(4);
-            IntList uName = new IntList(4);
-            IntList uCat = new IntList(4);
-            IntList uArgs = new IntList(4);
             List<ChunkRef> refs = new ArrayList<>();
             List<PartInstants> pis = new ArrayList<>();
             for (ThreadPart tp : parts) {
@@ -686,61 +679,14 @@ public final class TraceAssembler {
                 maxTs = Math.max(maxTs, own.ts(own.size() - 1));
             }
             for (ThreadPart tp : parts) {
-                ChunkBuilder.PartSamples ps = tp.part.samples;
-                for (int i = 0; i < ps.ts.size(); i++) {
-                    maxTs = Math.max(maxTs, tp.ref.t(ps.ts.get(i)));
-                }
+                maxTs = Math.max(maxTs, latestSample(tp));
             }
 
-            int[] order = Sorting.stableOrder(beTs, nbe);
-            int[] stack = new int[16];
-            int sp = 0;
-            long unmatchedEnd = 0;
-            int firstUnmatchedEnd = -1;
-            for (int oi = 0; oi < nbe; oi++) {
-                int i = order[oi];
-                boolean begin = (beKind[i] & 1) == 1;
-                if (begin) {
-                    if (sp == stack.length) {
-                        stack = Arrays.copyOf(stack, sp * 2);
-                    }
-                    stack[sp++] = i;
-                } else if (sp == 0) {
-                    if (unmatchedEnd++ == 0) {
-                        firstUnmatchedEnd = i;
-                    }
-                    uTs.add(beTs[i]);
-                    uName.add(beName[i]);
-                    uCat.add(beCat[i]);
-                    uArgs.add(beArgs[i]);
-                } else {
-                    int b = stack[--sp];
-                    start[n] = beTs[b];
-                    dur[n] = beTs[i] - beTs[b];
-                    spanEnd = Math.max(spanEnd, beTs[i]);
-                    name[n] = beName[b] >= 0 ? beName[b] : beName[i];
-                    cat[n] = beCat[b] >= 0 ? beCat[b] : beCat[i];
-                    args[n] = beArgs[b] != ArgStore.NONE ? beArgs[b] : beArgs[i];
-                    cname[n] = beCname[b];
-                    anyCname |= beCname[b] >= 0;
-                    flags[n] = SpanTable.FROM_BEGIN_END;
-                    n++;
-                }
-            }
+            int[] open = match(Sorting.stableOrder(beTs, nbe));
+            int sp = open[open.length - 1];
             long unfinished = sp;
-            int firstUnfinished = sp > 0 ? stack[0] : -1;
-            for (int si = 0; si < sp; si++) {
-                int b = stack[si];
-                start[n] = beTs[b];
-                dur[n] = Math.max(0, maxTs - beTs[b]);
-                spanEnd = Math.max(spanEnd, start[n] + dur[n]);
-                name[n] = beName[b];
-                cat[n] = beCat[b];
-                args[n] = beArgs[b];
-                cname[n] = beCname[b];
-                flags[n] = SpanTable.FROM_BEGIN_END | SpanTable.UNFINISHED;
-                n++;
-            }
+            int firstUnfinished = sp > 0 ? open[0] : -1;
+            closeUnfinished(open, sp);
             String inputName = inputs.get(parts.get(0).ref.input).name();
             if (unmatchedEnd > 0) {
                 diags.add(new Diagnostic("unmatched-end", Severity.WARNING,
@@ -771,16 +717,10 @@ public final class TraceAssembler {
                 int[] local = r < parts.size()
                         ? parts.get(r).part.xOrder(start, dur, from, parts.get(r).ref.chunk.keepsSpanOrder())
                         : Sorting.spanOrder(start, dur, from, count - from);
-                for (int i = 0; i < local.length; i++) {
-                    ord[from + i] = from + local[i];
-                    identity &= local[i] == i;
-                }
+                identity &= place(local, ord, from);
             }
             ord = Sorting.mergeRuns(ord, bounds, runs, start, dur);
-            for (int i = 0; identity && i < count; i++) {
-                identity = ord[i] == i;
-            }
-            if (!identity) { // reordered where they lie: a table's columns are not copied again
+            if (!identity || !isIdentity(ord)) { // reordered where they lie: a table's columns are not copied again
                 long[] marks = Sorting.marks(count);
                 Sorting.permuteInPlace(start, ord, marks);
                 Sorting.permuteInPlace(dur, ord, marks);
@@ -793,24 +733,182 @@ public final class TraceAssembler {
                 Sorting.permuteInPlace(flags, ord, marks);
             }
             int[] cn = anyCname ? cname : null;
-            byte[] fl = flags;
             int[] depth = new int[count];
             int[] parent = new int[count];
-            long overlaps = nest(start, dur, depth, parent, fl, count);
+            long overlaps = nest(start, dur, depth, parent, flags, count);
             if (overlaps > 0) {
-                int first = -1;
-                for (int i = 0; i < count && first < 0; i++) {
-                    if ((fl[i] & SpanTable.OVERLAP) != 0) {
-                        first = i;
-                    }
-                }
+                int first = firstOverlap(flags, count);
                 diags.add(new Diagnostic("overlapping-spans", Severity.WARNING,
                         overlaps + " span(s) overlap a sibling without nesting, first \"" + pool.get(name[first])
                                 + "\" (the signature of concurrent tasks sharing one thread id); drawn on extra lanes",
                         inputName, 0, -1, -1, start[first], dur[first], overlaps));
             }
-            return new SpanTable(count, start, dur, name, cat, depth, parent, args, fl, cn);
+            return new SpanTable(count, start, dur, name, cat, depth, parent, args, flags, cn);
         }
+
+        /** Appends a part's X spans with its chunk's ids and times made the trace's. */
+        private void copyX(ThreadPart tp) {
+            ChunkRef r = tp.ref;
+            PartThread t = tp.part;
+            long[] start = this.start;
+            long[] dur = this.dur;
+            int[] name = this.name;
+            int[] cat = this.cat;
+            int[] args = this.args;
+            int[] cname = this.cname;
+            byte[] flags = this.flags;
+            int n = this.n;
+            long maxTs = this.maxTs;
+            boolean anyCname = this.anyCname;
+            for (int i = 0; i < t.xStart.size(); i++) {
+                start[n] = r.t(t.xStart.get(i));
+                long d = t.xDur.get(i);
+                if (d < 0) {
+                    flags[n] = SpanTable.NEGATIVE;
+                    if (negatives++ == 0) {
+                        firstNegative = n;
+                    }
+                    d = 0;
+                }
+                dur[n] = d;
+                name[n] = r.s(t.xName.get(i));
+                cat[n] = r.s(t.xCat.get(i));
+                args[n] = r.a(t.xArgs.get(i));
+                int cn = r.s(t.xCname.get(i));
+                cname[n] = cn;
+                anyCname |= cn >= 0;
+                maxTs = Math.max(maxTs, start[n] + d);
+                n++;
+            }
+            this.n = n;
+            this.maxTs = maxTs;
+            this.anyCname = anyCname;
+        }
+
+        /** Appends a part's B and E events from index {@code k}; returns the index after them. */
+        private int copyBeginEnd(ThreadPart tp, int k) {
+            ChunkRef r = tp.ref;
+            PartThread t = tp.part;
+            long maxTs = this.maxTs;
+            for (int i = 0; i < t.beTs.size(); i++) {
+                beTs[k] = r.t(t.beTs.get(i));
+                beName[k] = r.s(t.beName.get(i));
+                beCat[k] = r.s(t.beCat.get(i));
+                beArgs[k] = r.a(t.beArgs.get(i));
+                beCname[k] = r.s(t.beCname.get(i));
+                beKind[k] = t.beKindLine.get(i);
+                beInput[k] = r.input;
+                maxTs = Math.max(maxTs, beTs[k]);
+                k++;
+            }
+            this.maxTs = maxTs;
+            return k;
+        }
+
+        /**
+         * Matches the B and E events, taken in {@code order}, with a stack: each pair becomes a span, an E
+         * with nothing open an instant. Returns the B events left open, bottom of the stack first, with
+         * their number in the last element.
+         */
+        private int[] match(int[] order) {
+            int[] stack = new int[16];
+            int sp = 0;
+            for (int oi = 0; oi < order.length; oi++) {
+                int i = order[oi];
+                boolean begin = (beKind[i] & 1) == 1;
+                if (begin) {
+                    if (sp + 1 >= stack.length) {
+                        stack = Arrays.copyOf(stack, stack.length * 2);
+                    }
+                    stack[sp++] = i;
+                } else if (sp == 0) {
+                    if (unmatchedEnd++ == 0) {
+                        firstUnmatchedEnd = i;
+                    }
+                    uTs.add(beTs[i]);
+                    uName.add(beName[i]);
+                    uCat.add(beCat[i]);
+                    uArgs.add(beArgs[i]);
+                } else {
+                    int b = stack[--sp];
+                    int row = n++;
+                    start[row] = beTs[b];
+                    dur[row] = beTs[i] - beTs[b];
+                    spanEnd = Math.max(spanEnd, beTs[i]);
+                    name[row] = beName[b] >= 0 ? beName[b] : beName[i];
+                    cat[row] = beCat[b] >= 0 ? beCat[b] : beCat[i];
+                    args[row] = beArgs[b] != ArgStore.NONE ? beArgs[b] : beArgs[i];
+                    cname[row] = beCname[b];
+                    anyCname |= beCname[b] >= 0;
+                    flags[row] = SpanTable.FROM_BEGIN_END;
+                }
+            }
+            stack[stack.length - 1] = sp;
+            return stack;
+        }
+
+        /** Draws the B events still open ({@code open[0, sp)}) to the thread's last time. */
+        private void closeUnfinished(int[] open, int sp) {
+            for (int si = 0; si < sp; si++) {
+                int b = open[si];
+                int row = n++;
+                start[row] = beTs[b];
+                dur[row] = Math.max(0, maxTs - beTs[b]);
+                spanEnd = Math.max(spanEnd, start[row] + dur[row]);
+                name[row] = beName[b];
+                cat[row] = beCat[b];
+                args[row] = beArgs[b];
+                cname[row] = beCname[b];
+                flags[row] = SpanTable.FROM_BEGIN_END | SpanTable.UNFINISHED;
+            }
+        }
+    }
+
+    /** How many of a part's B/E events are B (the low bit of their kind). */
+    private static int begins(LongList kinds) {
+        int nb = 0;
+        for (int i = 0; i < kinds.size(); i++) {
+            nb += (int) (kinds.get(i) & 1);
+        }
+        return nb;
+    }
+
+    /** The latest sample time of a part, in the trace's time. */
+    private static long latestSample(ThreadPart tp) {
+        ChunkBuilder.PartSamples ps = tp.part.samples;
+        long max = Long.MIN_VALUE;
+        for (int i = 0; i < ps.ts.size(); i++) {
+            max = Math.max(max, tp.ref.t(ps.ts.get(i)));
+        }
+        return max;
+    }
+
+    /** Writes a run's local order into {@code ord} from {@code from}; true when it keeps the rows in place. */
+    private static boolean place(int[] local, int[] ord, int from) {
+        boolean identity = true;
+        for (int i = 0; i < local.length; i++) {
+            ord[from + i] = from + local[i];
+            identity &= local[i] == i;
+        }
+        return identity;
+    }
+
+    private static boolean isIdentity(int[] ord) {
+        for (int i = 0; i < ord.length; i++) {
+            if (ord[i] != i) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int firstOverlap(byte[] flags, int count) {
+        for (int i = 0; i < count; i++) {
+            if ((flags[i] & SpanTable.OVERLAP) != 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
