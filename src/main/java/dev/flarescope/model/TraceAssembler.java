@@ -1126,6 +1126,33 @@ public final class TraceAssembler {
         private final long processEnd;
         private InstantTable steps = InstantTable.EMPTY;
 
+        // the async events of all parts, in file order
+        private long[] ts;
+        private int[] ph;
+        private int[] name;
+        private int[] cat;
+        private int[] scope;
+        private int[] args;
+        private String[] id;
+
+        // slices as they are paired: start, end (MIN_VALUE while open), root slice and depth under it
+        private final LongList sStart = new LongList();
+        private final LongList sEnd = new LongList();
+        private final IntList sName = new IntList();
+        private final IntList sCat = new IntList();
+        private final IntList sArgs = new IntList();
+        private final List<String> sId = new ArrayList<>();
+        private final IntList sRoot = new IntList();
+        private final IntList sNest = new IntList();
+        private final IntList rootHeight = new IntList();
+        // steps, instants and ends that closed nothing, for the async track's instants
+        private final LongList iTs = new LongList(4);
+        private final IntList iName = new IntList(4);
+        private final IntList iCat = new IntList(4);
+        private final IntList iArgs = new IntList(4);
+        private final LongList iPh = new LongList(4);
+        private long unmatchedEnds;
+
         AsyncBuild(List<ProcPart> parts, long processEnd) {
             this.parts = parts;
             this.processEnd = processEnd;
@@ -1135,6 +1162,7 @@ public final class TraceAssembler {
             return steps;
         }
 
+        /** Builds the table; each pass over the events is a method of its own (see {@link ThreadBuild}). */
         AsyncTable table(Merged m, List<Diagnostic> diags, int processIndex) {
             int n = 0;
             for (ProcPart pp : parts) {
@@ -1143,50 +1171,77 @@ public final class TraceAssembler {
             if (n == 0) {
                 return AsyncTable.EMPTY;
             }
-            long[] ts = new long[n];
-            int[] ph = new int[n];
-            int[] name = new int[n];
-            int[] cat = new int[n];
-            int[] scope = new int[n];
-            int[] args = new int[n];
-            String[] id = new String[n];
+            ts = new long[n];
+            ph = new int[n];
+            name = new int[n];
+            cat = new int[n];
+            scope = new int[n];
+            args = new int[n];
+            id = new String[n];
             int k = 0;
             for (ProcPart pp : parts) {
-                PartAsync a = pp.part.async;
-                ChunkRef r = pp.ref;
-                for (int i = 0; i < a.ts.size(); i++) {
-                    ts[k] = r.t(a.ts.get(i));
-                    ph[k] = a.phase.get(i);
-                    name[k] = r.s(a.name.get(i));
-                    cat[k] = r.s(a.cat.get(i));
-                    scope[k] = r.s(a.scope.get(i));
-                    args[k] = r.a(a.args.get(i));
-                    id[k] = a.id.get(i);
-                    k++;
+                k = copy(pp, k);
+            }
+            long end = Math.max(processEnd, latest(ts));
+            pair(Sorting.stableOrder(ts, n));
+            int ns = sStart.size();
+            byte[] flags = new byte[ns];
+            long[] start = sStart.toArray();
+            long[] dur = new long[ns];
+            long unfinished = durations(start, dur, flags, end);
+            // tracks by the root slice's name; roots packed into the first rows free for their height
+            Map<String, Integer> trackOf = new LinkedHashMap<>();
+            List<RowPacker> packers = new ArrayList<>();
+            int[] track = new int[ns];
+            int[] row = new int[ns];
+            pack(start, dur, track, row, trackOf, packers);
+            int[] trackRows = new int[packers.size()];
+            for (int t = 0; t < trackRows.length; t++) {
+                trackRows[t] = packers.get(t).rows();
+            }
+            if (unfinished > 0 || unmatchedEnds > 0) {
+                StringBuilder msg = new StringBuilder();
+                if (unfinished > 0) {
+                    msg.append(unfinished).append(" async slice(s) never ended");
                 }
+                if (unmatchedEnds > 0) {
+                    msg.append(msg.length() > 0 ? "; " : "").append(unmatchedEnds)
+                            .append(" async end(s) closed nothing");
+                }
+                diags.add(new Diagnostic(unfinished > 0 ? "unmatched-begin" : "unmatched-end", Severity.WARNING,
+                        msg + " in " + (m.name != null ? m.name : "pid " + m.pid), null, 0, processIndex, -1,
+                        RawEvent.NO_TIME, 0, unfinished + unmatchedEnds));
             }
-            int[] order = Sorting.stableOrder(ts, n);
-            long end = processEnd;
-            for (int i = 0; i < n; i++) {
-                end = Math.max(end, ts[i]);
+            char[] iph = new char[iTs.size()];
+            for (int i = 0; i < iph.length; i++) {
+                iph[i] = (char) iPh.get(i);
             }
-            LongList sStart = new LongList();
-            LongList sEnd = new LongList();
-            IntList sName = new IntList();
-            IntList sCat = new IntList();
-            IntList sArgs = new IntList();
-            List<String> sId = new ArrayList<>();
-            IntList sRoot = new IntList();
-            IntList sNest = new IntList();
-            IntList rootHeight = new IntList();
+            steps = sortedInstants(iTs.size(), iTs.toArray(), iName.toArray(), iCat.toArray(), iArgs.toArray(), iph);
+            return new AsyncTable(ns, start, dur, sName.toArray(), sCat.toArray(), sId.toArray(new String[0]),
+                    sArgs.toArray(), track, row, flags, new ArrayList<>(trackOf.keySet()), trackRows);
+        }
+
+        /** Appends a part's async events from index {@code k}; returns the index after them. */
+        private int copy(ProcPart pp, int k) {
+            PartAsync a = pp.part.async;
+            ChunkRef r = pp.ref;
+            for (int i = 0; i < a.ts.size(); i++) {
+                ts[k] = r.t(a.ts.get(i));
+                ph[k] = a.phase.get(i);
+                name[k] = r.s(a.name.get(i));
+                cat[k] = r.s(a.cat.get(i));
+                scope[k] = r.s(a.scope.get(i));
+                args[k] = r.a(a.args.get(i));
+                id[k] = a.id.get(i);
+                k++;
+            }
+            return k;
+        }
+
+        /** Opens and closes slices in time {@code order}; steps, instants and stray ends become instants. */
+        private void pair(int[] order) {
             Map<AsyncKey, IntList> open = new HashMap<>();
-            LongList iTs = new LongList(4);
-            IntList iName = new IntList(4);
-            IntList iCat = new IntList(4);
-            IntList iArgs = new IntList(4);
-            LongList iPh = new LongList(4);
-            long unmatchedEnds = 0;
-            for (int oi = 0; oi < n; oi++) {
+            for (int oi = 0; oi < order.length; oi++) {
                 int i = order[oi];
                 char p = (char) ph[i];
                 boolean legacy = p == 'S' || p == 'F' || p == 'T' || p == 'p';
@@ -1220,11 +1275,7 @@ public final class TraceAssembler {
                         IntList st = open.get(key);
                         if (st == null || st.size() == 0) {
                             unmatchedEnds++;
-                            iTs.add(ts[i]);
-                            iName.add(name[i]);
-                            iCat.add(cat[i]);
-                            iArgs.add(args[i]);
-                            iPh.add(p);
+                            instant(i, p);
                         } else {
                             int top = st.removeLast();
                             if (st.size() == 0) {
@@ -1236,21 +1287,23 @@ public final class TraceAssembler {
                             }
                         }
                     }
-                    default -> { // n, T, p: steps and instants on the async track
-                        iTs.add(ts[i]);
-                        iName.add(name[i]);
-                        iCat.add(cat[i]);
-                        iArgs.add(args[i]);
-                        iPh.add(p);
-                    }
+                    default -> instant(i, p); // n, T, p: steps and instants on the async track
                 }
             }
-            int ns = sStart.size();
+        }
+
+        private void instant(int i, char p) {
+            iTs.add(ts[i]);
+            iName.add(name[i]);
+            iCat.add(cat[i]);
+            iArgs.add(args[i]);
+            iPh.add(p);
+        }
+
+        /** Each slice's duration; a slice never ended runs to {@code end} and is flagged. Returns how many. */
+        private long durations(long[] start, long[] dur, byte[] flags, long end) {
             long unfinished = 0;
-            byte[] flags = new byte[ns];
-            long[] start = sStart.toArray();
-            long[] dur = new long[ns];
-            for (int i = 0; i < ns; i++) {
+            for (int i = 0; i < start.length; i++) {
                 long e = sEnd.get(i);
                 if (e == Long.MIN_VALUE) {
                     unfinished++;
@@ -1259,15 +1312,16 @@ public final class TraceAssembler {
                 }
                 dur[i] = e - start[i];
             }
-            // tracks by the root slice's name; roots packed into the first rows free for their height
-            Map<String, Integer> trackOf = new LinkedHashMap<>();
-            List<RowPacker> packers = new ArrayList<>();
-            int[] track = new int[ns];
-            int[] row = new int[ns];
-            int[] rootRow = new int[ns];
+            return unfinished;
+        }
+
+        /** Gives each slice a track (its root's name) and a row: roots packed, nested slices below them. */
+        private void pack(long[] start, long[] dur, int[] track, int[] row, Map<String, Integer> trackOf,
+                          List<RowPacker> packers) {
+            int[] rootRow = new int[start.length];
             int lastName = Integer.MIN_VALUE; // roots of one name often follow each other: look the track up once
             int lastTrack = -1;
-            for (int i = 0; i < ns; i++) {
+            for (int i = 0; i < start.length; i++) {
                 int root = sRoot.get(i);
                 if (root != i) {
                     track[i] = track[root];
@@ -1291,31 +1345,16 @@ public final class TraceAssembler {
                 row[i] = r;
                 rootRow[i] = r;
             }
-            int[] trackRows = new int[packers.size()];
-            for (int t = 0; t < trackRows.length; t++) {
-                trackRows[t] = packers.get(t).rows();
-            }
-            if (unfinished > 0 || unmatchedEnds > 0) {
-                StringBuilder msg = new StringBuilder();
-                if (unfinished > 0) {
-                    msg.append(unfinished).append(" async slice(s) never ended");
-                }
-                if (unmatchedEnds > 0) {
-                    msg.append(msg.length() > 0 ? "; " : "").append(unmatchedEnds)
-                            .append(" async end(s) closed nothing");
-                }
-                diags.add(new Diagnostic(unfinished > 0 ? "unmatched-begin" : "unmatched-end", Severity.WARNING,
-                        msg + " in " + (m.name != null ? m.name : "pid " + m.pid), null, 0, processIndex, -1,
-                        RawEvent.NO_TIME, 0, unfinished + unmatchedEnds));
-            }
-            char[] iph = new char[iTs.size()];
-            for (int i = 0; i < iph.length; i++) {
-                iph[i] = (char) iPh.get(i);
-            }
-            steps = sortedInstants(iTs.size(), iTs.toArray(), iName.toArray(), iCat.toArray(), iArgs.toArray(), iph);
-            return new AsyncTable(ns, start, dur, sName.toArray(), sCat.toArray(), sId.toArray(new String[0]),
-                    sArgs.toArray(), track, row, flags, new ArrayList<>(trackOf.keySet()), trackRows);
         }
+    }
+
+    /** The largest value of {@code a}, or Long.MIN_VALUE for none. */
+    private static long latest(long[] a) {
+        long max = Long.MIN_VALUE;
+        for (long v : a) {
+            max = Math.max(max, v);
+        }
+        return max;
     }
 
     /**
