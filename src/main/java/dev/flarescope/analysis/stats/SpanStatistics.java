@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * Per-name span statistics (count, total, self, max, mean, percentiles) over a {@link SpanScope}, the
@@ -40,28 +41,124 @@ public final class SpanStatistics {
 
     public static SpanStatistics compute(Trace trace, SpanScope scope) {
         int names = trace.strings().size();
-        long[] count = new long[names];
-        long[] total = new long[names];
-        long[] self = new long[names];
-        long[] max = new long[names];
-        long[] selfBuf = new long[0];
-        long spans = 0;
-
-        // pass 1: per-name counts and sums; self times need the whole thread, so compute them all
+        List<Piece> pieces = new ArrayList<>();
         List<ProcessTrack> processes = trace.processes();
         for (int p = 0; p < processes.size(); p++) {
             List<ThreadTrack> threads = processes.get(p).threads();
             for (int t = 0; t < threads.size(); t++) {
-                if (!scope.includes(p, t)) {
-                    continue;
+                if (scope.includes(p, t)) {
+                    SpanTable s = threads.get(t).spans();
+                    int from = s.firstStartingAtOrAfter(scope.fromNs());
+                    int to = s.firstStartingAtOrAfter(scope.toNs());
+                    if (from < to) {
+                        pieces.add(new Piece(s, from, to));
+                    }
                 }
-                SpanTable s = threads.get(t).spans();
+            }
+        }
+        // threads are shared out among a few groups of about equal span counts, each group summed on its
+        // own (sums, maxima and the multiset of each name's durations do not depend on the order)
+        int threads = ForkJoinPool.getCommonPoolParallelism() + 1; // the pool's workers and this thread
+        // ... but not more groups than 64 MiB of per-name sums allow (a trace may have millions of names)
+        int affordable = (int) Math.max(1, (64L << 20) / (32L * Math.max(1, names)));
+        List<Group> groups = groups(pieces, names, Math.min(threads, affordable));
+
+        // pass 1, per group: per-name counts and sums; self times need the whole thread
+        groups.parallelStream().forEach(Group::sum);
+        long[] count = new long[names];
+        long[] total = new long[names];
+        long[] self = new long[names];
+        long[] max = new long[names];
+        long spans = 0;
+        for (Group g : groups) {
+            for (int k = 0; k < names; k++) {
+                count[k] += g.count[k];
+                total[k] += g.total[k];
+                self[k] += g.self[k];
+                max[k] = Math.max(max[k], g.max[k]);
+            }
+            spans += g.spans;
+        }
+        if (spans > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("too many spans for one statistics table: " + spans);
+        }
+
+        // pass 2, per group: durations bucketed by name, each group filling its own part of every bucket
+        int[] offset = new int[names + 1];
+        for (int k = 0; k < names; k++) {
+            offset[k + 1] = offset[k] + (int) count[k];
+        }
+        long[] durations = new long[(int) spans];
+        int[] next = Arrays.copyOf(offset, names);
+        for (Group g : groups) {
+            g.fill = next.clone();
+            for (int k = 0; k < names; k++) {
+                next[k] += (int) g.count[k];
+            }
+        }
+        groups.parallelStream().forEach(g -> g.bucket(durations));
+
+        long selfAll = 0;
+        for (int k = 0; k < names; k++) {
+            selfAll += self[k];
+        }
+        List<Integer> present = new ArrayList<>();
+        for (int k = 0; k < names; k++) {
+            if (count[k] > 0) {
+                present.add(k);
+            }
+        }
+        long selfSum = selfAll;
+        // each selection leaves only larger values after its index, so the next one searches there
+        List<SpanStat> rows = new ArrayList<>(present.parallelStream().map(k -> {
+            int n = (int) count[k];
+            int from = offset[k];
+            int to = from + n;
+            int p50 = from + rankIndex(50, n);
+            int p90 = from + rankIndex(90, n);
+            int p99 = from + rankIndex(99, n);
+            Selection.select(durations, from, to, p50);
+            Selection.select(durations, p50, to, p90);
+            Selection.select(durations, p90, to, p99);
+            return new SpanStat(trace.string(k), n, total[k], self[k], max[k], durations[p50], durations[p90],
+                    durations[p99], selfSum == 0 ? 0 : (double) self[k] / selfSum);
+        }).toList());
+        rows.sort(BY_TOTAL);
+        return new SpanStatistics(rows, spans, selfAll);
+    }
+
+    /** The spans of one thread in scope: rows {@code [from, to)} of its table. */
+    private record Piece(SpanTable spans, int from, int to) {
+    }
+
+    /** Threads summed together, and what they sum to per name id. */
+    private static final class Group {
+        final List<Piece> pieces = new ArrayList<>();
+        final long[] count;
+        final long[] total;
+        final long[] self;
+        final long[] max;
+        long spans;
+        long size;
+        /** Where this group's next duration of each name goes, set between the two passes. */
+        int[] fill;
+
+        Group(int names) {
+            count = new long[names];
+            total = new long[names];
+            self = new long[names];
+            max = new long[names];
+        }
+
+        void sum() {
+            long[] selfBuf = new long[0];
+            for (Piece piece : pieces) {
+                SpanTable s = piece.spans();
                 if (s.size() > selfBuf.length) {
                     selfBuf = new long[s.size()];
                 }
                 selfTimes(s, selfBuf);
-                int end = s.firstStartingAtOrAfter(scope.toNs());
-                for (int i = s.firstStartingAtOrAfter(scope.fromNs()); i < end; i++) {
+                for (int i = piece.from(); i < piece.to(); i++) {
                     if (s.hasFlag(i, SpanTable.UNFINISHED)) {
                         continue;
                     }
@@ -75,57 +172,43 @@ public final class SpanStatistics {
                 }
             }
         }
-        if (spans > Integer.MAX_VALUE - 8) {
-            throw new IllegalStateException("too many spans for one statistics table: " + spans);
-        }
 
-        // pass 2: durations bucketed by name
-        int[] offset = new int[names + 1];
-        for (int k = 0; k < names; k++) {
-            offset[k + 1] = offset[k] + (int) count[k];
-        }
-        long[] durations = new long[(int) spans];
-        int[] fill = Arrays.copyOf(offset, names);
-        for (int p = 0; p < processes.size(); p++) {
-            List<ThreadTrack> threads = processes.get(p).threads();
-            for (int t = 0; t < threads.size(); t++) {
-                if (!scope.includes(p, t)) {
-                    continue;
-                }
-                SpanTable s = threads.get(t).spans();
-                int end = s.firstStartingAtOrAfter(scope.toNs());
-                for (int i = s.firstStartingAtOrAfter(scope.fromNs()); i < end; i++) {
+        void bucket(long[] durations) {
+            for (Piece piece : pieces) {
+                SpanTable s = piece.spans();
+                for (int i = piece.from(); i < piece.to(); i++) {
                     if (!s.hasFlag(i, SpanTable.UNFINISHED)) {
                         durations[fill[slot(s.name(i))]++] = s.dur(i);
                     }
                 }
             }
         }
+    }
 
-        long selfAll = 0;
-        for (int k = 0; k < names; k++) {
-            selfAll += self[k];
+    /**
+     * Shares the pieces out among at most {@code most} groups, largest thread first to the group with the
+     * fewest spans so far; fewer groups when there are fewer pieces. Each group holds per-name arrays,
+     * so their number stays small however many threads there are.
+     */
+    private static List<Group> groups(List<Piece> pieces, int names, int most) {
+        List<Piece> bySize = new ArrayList<>(pieces);
+        bySize.sort(Comparator.comparingInt((Piece p) -> p.to() - p.from()).reversed());
+        int n = Math.max(1, Math.min(most, pieces.size()));
+        List<Group> groups = new ArrayList<>(n);
+        for (int g = 0; g < n; g++) {
+            groups.add(new Group(names));
         }
-        List<SpanStat> rows = new ArrayList<>();
-        for (int k = 0; k < names; k++) {
-            int n = (int) count[k];
-            if (n == 0) {
-                continue;
+        for (Piece p : bySize) {
+            Group least = groups.get(0);
+            for (Group g : groups) {
+                if (g.size < least.size) {
+                    least = g;
+                }
             }
-            int from = offset[k];
-            int to = from + n;
-            // each selection leaves only larger values after its index, so the next one searches there
-            int p50 = from + rankIndex(50, n);
-            int p90 = from + rankIndex(90, n);
-            int p99 = from + rankIndex(99, n);
-            Selection.select(durations, from, to, p50);
-            Selection.select(durations, p50, to, p90);
-            Selection.select(durations, p90, to, p99);
-            rows.add(new SpanStat(trace.string(k), n, total[k], self[k], max[k], durations[p50], durations[p90],
-                    durations[p99], selfAll == 0 ? 0 : (double) self[k] / selfAll));
+            least.pieces.add(p);
+            least.size += p.to() - p.from() + p.spans().size(); // self times read the whole thread
         }
-        rows.sort(BY_TOTAL);
-        return new SpanStatistics(rows, spans, selfAll);
+        return groups;
     }
 
     /** Rows by total time, longest first (ties by name). */
