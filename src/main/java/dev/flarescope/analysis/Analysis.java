@@ -18,14 +18,16 @@ public final class Analysis {
     }
 
     /**
-     * Builds the request timelines and runs every rule. The rules that read only the trace run on the
-     * common pool meanwhile, so that the serial parts of joining requests overlap with them.
+     * Builds the request timelines and runs every rule. The rules that read only the trace run on another
+     * thread while the events found are joined into timelines, the one step of the analysis that runs on
+     * a single thread; the finding before it keeps every core busy by itself.
      */
     public static AnalysisResult run(Trace trace, AnalysisOptions options) {
         AnomalyEngine engine = AnomalyEngine.standard();
+        RequestTimelines.Scan scan = RequestTimelines.scan(trace, options.phaseMapping());
         CompletableFuture<List<Finding>> traceOnly =
                 CompletableFuture.supplyAsync(() -> engine.runTraceOnly(trace, options.thresholds()));
-        List<RequestTimeline> requests = RequestTimelines.build(trace, options.phaseMapping());
+        List<RequestTimeline> requests = RequestTimelines.join(trace, scan);
         List<Finding> early;
         try {
             early = traceOnly.join();

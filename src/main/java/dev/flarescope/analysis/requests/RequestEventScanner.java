@@ -50,6 +50,8 @@ final class RequestEventScanner {
     private final PhaseMapping mapping;
     private final Map<Integer, Role> roles = new HashMap<>();
     private final Map<String, List<RequestEvent>> byRequest = new LinkedHashMap<>();
+    /** What {@link #find} found, in table order, until {@link #events} groups it. */
+    private List<Finds> found;
 
     private RequestEventScanner(Trace trace, PhaseMapping mapping) {
         this.trace = trace;
@@ -58,9 +60,28 @@ final class RequestEventScanner {
 
     /** Events of every request named in the trace, by request id in order of first appearance. */
     static Map<String, List<RequestEvent>> scan(Trace trace, PhaseMapping mapping) {
+        return find(trace, mapping).events();
+    }
+
+    /**
+     * The first step of {@link #scan}: finds the events whose args name requests, table by table in
+     * parallel. {@link #events} then groups them by request, on the calling thread.
+     */
+    static RequestEventScanner find(Trace trace, PhaseMapping mapping) {
         RequestEventScanner s = new RequestEventScanner(trace, mapping);
-        s.scanAll();
-        return s.byRequest;
+        s.found = s.findAll();
+        return s;
+    }
+
+    /** The second step of {@link #scan}: what {@link #find} found, grouped by request. */
+    Map<String, List<RequestEvent>> events() {
+        if (found != null) {
+            for (Finds f : found) {
+                add(f);
+            }
+            found = null;
+        }
+        return byRequest;
     }
 
     /**
@@ -145,7 +166,7 @@ final class RequestEventScanner {
      * scanned in parallel (each scan only reads the trace), and their finds are added in table order,
      * so requests keep their order of first appearance whatever the scheduling.
      */
-    private void scanAll() {
+    private List<Finds> findAll() {
         List<java.util.function.Supplier<Finds>> tables = new ArrayList<>();
         List<ProcessTrack> processes = trace.processes();
         for (int p = 0; p < processes.size(); p++) {
@@ -183,9 +204,7 @@ final class RequestEventScanner {
             tables.add(() -> instants(instants, EventKind.PROCESS_INSTANT, pi, -1));
         }
         tables.add(() -> instants(trace.globalInstants(), EventKind.GLOBAL_INSTANT, -1, -1));
-        for (Finds found : tables.parallelStream().map(java.util.function.Supplier::get).toList()) {
-            add(found);
-        }
+        return tables.parallelStream().map(java.util.function.Supplier::get).toList();
     }
 
     private Finds instants(InstantTable table, EventKind kind, int process, int thread) {

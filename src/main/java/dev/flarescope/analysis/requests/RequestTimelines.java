@@ -27,7 +27,29 @@ public final class RequestTimelines {
 
     /** Timelines of every request, by arrival (requests without one last), then id. */
     public static List<RequestTimeline> build(Trace trace, PhaseMapping mapping) {
-        Map<String, List<RequestEvent>> events = RequestEventScanner.scan(trace, mapping);
+        return join(trace, scan(trace, mapping));
+    }
+
+    /**
+     * The events of a trace that name requests, found by {@link #scan} and not yet joined into timelines.
+     * The finding runs on every core; the joining on one thread, which leaves room for other work.
+     */
+    public static final class Scan {
+        private final RequestEventScanner scanner;
+
+        private Scan(RequestEventScanner scanner) {
+            this.scanner = scanner;
+        }
+    }
+
+    /** The first step of {@link #build}: finds the events that name requests, in parallel. */
+    public static Scan scan(Trace trace, PhaseMapping mapping) {
+        return new Scan(RequestEventScanner.find(trace, mapping));
+    }
+
+    /** The second step of {@link #build}: joins what {@code scan} found with the trace's records. */
+    public static List<RequestTimeline> join(Trace trace, Scan scan) {
+        Map<String, List<RequestEvent>> events = scan.scanner.events();
         Map<String, List<RequestRecord>> records = new LinkedHashMap<>();
         for (RequestRecord r : trace.requests()) {
             if (r.id != null) {
