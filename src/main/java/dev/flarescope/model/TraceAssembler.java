@@ -1390,6 +1390,11 @@ public final class TraceAssembler {
 
     // ---------------------------------------------------------------- flows
 
+    /**
+     * Pairs the steps of every flow into arrows and binds each end to a span. Steps are kept in columns
+     * and put in (flow, time) order by one counting sort over flows, since a trace can hold a hundred
+     * thousand flows of two steps each.
+     */
     private FlowTable buildFlows(List<ChunkRef> refs, Map<String, Integer> processIndex, List<List<Built>> threads) {
         List<Map<String, Integer>> threadIndex = new ArrayList<>();
         for (List<Built> built : threads) {
@@ -1399,10 +1404,57 @@ public final class TraceAssembler {
             }
             threadIndex.add(index);
         }
-        record Point(char phase, String id, int name, int cat, long ts, boolean enclosing, int process, int thread) {
-        }
-        Map<FlowGroup, List<Point>> groups = new LinkedHashMap<>();
+        int total = 0;
         for (ChunkRef r : refs) {
+            total += r.chunk.flows.size();
+        }
+        FlowSteps steps = new FlowSteps(total);
+        Map<FlowGroup, Integer> groupOf = new HashMap<>();
+        for (ChunkRef r : refs) {
+            steps.add(r, processIndex, threadIndex, groupOf);
+        }
+        int[] order = steps.byFlowThenTime(groupOf.size());
+        IntList from = new IntList();
+        IntList to = new IntList();
+        for (int lo = 0; lo < order.length; ) {
+            int hi = lo + 1;
+            while (hi < order.length && steps.group[order[hi]] == steps.group[order[lo]]) {
+                hi++;
+            }
+            steps.pair(order, lo, hi, from, to);
+            lo = hi;
+        }
+        return steps.table(from, to, threads);
+    }
+
+    /** The flow steps of all chunks in columns, in chunk order; {@code group} numbers flows by first step. */
+    private static final class FlowSteps {
+        int n;
+        final char[] phase;
+        final String[] id;
+        final int[] name;
+        final int[] cat;
+        final long[] ts;
+        final boolean[] enclosing;
+        final int[] process;
+        final int[] thread;
+        final int[] group;
+
+        FlowSteps(int capacity) {
+            phase = new char[capacity];
+            id = new String[capacity];
+            name = new int[capacity];
+            cat = new int[capacity];
+            ts = new long[capacity];
+            enclosing = new boolean[capacity];
+            process = new int[capacity];
+            thread = new int[capacity];
+            group = new int[capacity];
+        }
+
+        /** Adds a chunk's steps; the steps of one flow share category, id and scope ({@link FlowGroup}). */
+        void add(ChunkRef r, Map<String, Integer> processIndex, List<Map<String, Integer>> threadIndex,
+                 Map<FlowGroup, Integer> groupOf) {
             // a chunk has few threads and may have a flow point for every other event: resolve each once
             Map<FlowThread, int[]> where = new HashMap<>();
             for (FlowPoint f : r.chunk.flows) {
@@ -1414,74 +1466,137 @@ public final class TraceAssembler {
                 boolean v2 = f.phase == 'o' || f.phase == 'i';
                 FlowGroup key = v2 ? new FlowGroup(FlowGroup.BINDING, f.id, FlowGroup.BINDING)
                         : new FlowGroup(r.s(f.cat), f.id, r.s(f.scope));
-                groups.computeIfAbsent(key, x -> new ArrayList<>()).add(new Point(f.phase, f.id, r.s(f.name),
-                        r.s(f.cat), r.t(f.ts), f.enclosing, pt[0], pt[1]));
+                Integer g = groupOf.get(key);
+                if (g == null) {
+                    g = groupOf.size();
+                    groupOf.put(key, g);
+                }
+                phase[n] = f.phase;
+                id[n] = f.id;
+                name[n] = r.s(f.name);
+                cat[n] = r.s(f.cat);
+                ts[n] = r.t(f.ts);
+                enclosing[n] = f.enclosing;
+                process[n] = pt[0];
+                thread[n] = pt[1];
+                group[n] = g;
+                n++;
             }
         }
-        List<String> ids = new ArrayList<>();
-        IntList name = new IntList();
-        IntList cat = new IntList();
-        IntList fp = new IntList();
-        IntList ft = new IntList();
-        LongList fts = new LongList();
-        IntList fs = new IntList();
-        IntList tp = new IntList();
-        IntList tt = new IntList();
-        LongList tts = new LongList();
-        IntList tsp = new IntList();
-        for (List<Point> g : groups.values()) {
-            long[] times = new long[g.size()];
-            for (int i = 0; i < times.length; i++) {
-                times[i] = g.get(i).ts;
+
+        /** The steps by flow (in order of first step), each flow's by time, ties in chunk order. */
+        int[] byFlowThenTime(int groups) {
+            int[] start = new int[groups + 1];
+            for (int i = 0; i < n; i++) {
+                start[group[i] + 1]++;
             }
-            int[] ord = Sorting.stableOrder(times, times.length);
-            // Steps pair in time order. A finish that comes before any open start (its clock ran behind
-            // the sender's) waits for the next start of its flow and makes an arrow that points back in
-            // time, which the clock-skew rule reports, instead of being dropped.
-            Point lastOut = null;
-            Point early = null;
-            List<Point[]> arrows = new ArrayList<>();
-            for (int oi = 0; oi < ord.length; oi++) {
-                Point p = g.get(ord[oi]);
-                boolean source = p.phase == 'o' || p.phase == 's' || p.phase == 't';
-                boolean target = p.phase == 'i' || p.phase == 't' || p.phase == 'f';
-                if (target && lastOut != null) {
-                    arrows.add(new Point[] {lastOut, p});
-                } else if ((p.phase == 'f' || p.phase == 'i') && early == null) {
+            for (int g = 0; g < groups; g++) {
+                start[g + 1] += start[g];
+            }
+            int[] order = new int[n];
+            int[] fill = Arrays.copyOf(start, groups);
+            for (int i = 0; i < n; i++) {
+                order[fill[group[i]]++] = i;
+            }
+            for (int g = 0; g < groups; g++) {
+                sortByTime(order, start[g], start[g + 1]);
+            }
+            return order;
+        }
+
+        /** Stable sort of {@code order[lo, hi)} by step time: insertion sort for the usual few steps. */
+        private void sortByTime(int[] order, int lo, int hi) {
+            if (hi - lo > 32) {
+                long[] times = new long[hi - lo];
+                for (int k = lo; k < hi; k++) {
+                    times[k - lo] = ts[order[k]];
+                }
+                int[] local = Sorting.stableOrder(times, times.length);
+                int[] steps = Arrays.copyOfRange(order, lo, hi);
+                for (int k = 0; k < local.length; k++) {
+                    order[lo + k] = steps[local[k]];
+                }
+                return;
+            }
+            for (int k = lo + 1; k < hi; k++) {
+                int v = order[k];
+                int j = k - 1;
+                while (j >= lo && ts[order[j]] > ts[v]) {
+                    order[j + 1] = order[j];
+                    j--;
+                }
+                order[j + 1] = v;
+            }
+        }
+
+        /**
+         * Pairs one flow's steps ({@code order[lo, hi)}, in time order) into arrows. A finish that comes
+         * before any open start (its clock ran behind the sender's) waits for the next start of its flow
+         * and makes an arrow that points back in time, which the clock-skew rule reports, instead of
+         * being dropped.
+         */
+        void pair(int[] order, int lo, int hi, IntList from, IntList to) {
+            int lastOut = -1;
+            int early = -1;
+            for (int k = lo; k < hi; k++) {
+                int p = order[k];
+                char ph = phase[p];
+                boolean source = ph == 'o' || ph == 's' || ph == 't';
+                boolean target = ph == 'i' || ph == 't' || ph == 'f';
+                if (target && lastOut >= 0) {
+                    from.add(lastOut);
+                    to.add(p);
+                } else if ((ph == 'f' || ph == 'i') && early < 0) {
                     early = p;
                     continue;
                 }
-                if (source && early != null && p.phase != 't') {
-                    arrows.add(new Point[] {p, early});
-                    boolean closed = early.phase == 'f';
-                    early = null;
-                    lastOut = closed ? null : p;
+                if (source && early >= 0 && ph != 't') {
+                    from.add(p);
+                    to.add(early);
+                    boolean closed = phase[early] == 'f';
+                    early = -1;
+                    lastOut = closed ? -1 : p;
                     continue;
                 }
                 if (source) {
                     lastOut = p;
-                } else if (p.phase == 'f') {
-                    lastOut = null;
+                } else if (ph == 'f') {
+                    lastOut = -1;
                 }
             }
-            for (Point[] a : arrows) {
-                Point from = a[0];
-                Point to = a[1];
-                ids.add(to.id);
-                name.add(from.name >= 0 ? from.name : to.name);
-                cat.add(from.cat >= 0 ? from.cat : to.cat);
-                fp.add(from.process);
-                ft.add(from.thread);
-                fts.add(from.ts);
-                fs.add(bind(threads, from.process, from.thread, from.ts, true));
-                tp.add(to.process);
-                tt.add(to.thread);
-                tts.add(to.ts);
-                tsp.add(bind(threads, to.process, to.thread, to.ts, to.enclosing || to.phase == 'i'));
-            }
         }
-        return new FlowTable(ids.size(), ids.toArray(new String[0]), name.toArray(), cat.toArray(), fp.toArray(),
-                ft.toArray(), fts.toArray(), fs.toArray(), tp.toArray(), tt.toArray(), tts.toArray(), tsp.toArray());
+
+        /** The arrows {@code from[k] -> to[k]} as a table, each end bound to its span. */
+        FlowTable table(IntList from, IntList to, List<List<Built>> threads) {
+            int count = from.size();
+            String[] ids = new String[count];
+            int[] names = new int[count];
+            int[] cats = new int[count];
+            int[] fp = new int[count];
+            int[] ft = new int[count];
+            long[] fts = new long[count];
+            int[] fs = new int[count];
+            int[] tp = new int[count];
+            int[] tt = new int[count];
+            long[] tts = new long[count];
+            int[] tsp = new int[count];
+            for (int k = 0; k < count; k++) {
+                int f = from.get(k);
+                int t = to.get(k);
+                ids[k] = id[t];
+                names[k] = name[f] >= 0 ? name[f] : name[t];
+                cats[k] = cat[f] >= 0 ? cat[f] : cat[t];
+                fp[k] = process[f];
+                ft[k] = thread[f];
+                fts[k] = ts[f];
+                fs[k] = bind(threads, process[f], thread[f], ts[f], true);
+                tp[k] = process[t];
+                tt[k] = thread[t];
+                tts[k] = ts[t];
+                tsp[k] = bind(threads, process[t], thread[t], ts[t], enclosing[t] || phase[t] == 'i');
+            }
+            return new FlowTable(count, ids, names, cats, fp, ft, fts, fs, tp, tt, tts, tsp);
+        }
     }
 
     /**
