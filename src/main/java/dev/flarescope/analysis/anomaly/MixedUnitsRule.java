@@ -8,7 +8,6 @@ import dev.flarescope.model.SpanTable;
 import dev.flarescope.model.ThreadTrack;
 import dev.flarescope.model.Trace;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
@@ -115,8 +114,7 @@ public final class MixedUnitsRule implements Rule {
             if (offset[slot + 1] == offset[slot]) {
                 continue;
             }
-            double[] mine = Arrays.copyOfRange(durations, offset[slot], offset[slot + 1]);
-            UnitSplit split = UnitSplit.find(mine, minGroup, minGap);
+            UnitSplit split = UnitSplit.find(durations, offset[slot], offset[slot + 1], minGroup, minGap);
             if (split != null) {
                 String name = slot == 0 ? "(unnamed)" : trace.string(slot - 1);
                 Evidence.Builder e = Evidence.builder().at(firstProcess[slot], firstThread[slot]);

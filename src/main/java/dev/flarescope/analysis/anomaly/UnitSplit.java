@@ -15,10 +15,15 @@ record UnitSplit(int lowCount, double lowMedian, int highCount, double highMedia
 
     /** The split of {@code values} (positive ones are used), or null when they do not look mixed. */
     static UnitSplit find(double[] values, int minCluster, double minGap) {
-        if (minGap > 1 && !mayHaveGap(values, minGap)) {
-            return null; // the common case, settled without sorting hundreds of thousands of durations
+        return find(values, 0, values.length, minCluster, minGap);
+    }
+
+    /** {@link #find(double[], int, double)} of {@code values[from, to)}, which it does not change. */
+    static UnitSplit find(double[] all, int from, int to, int minCluster, double minGap) {
+        if (minGap > 1 && !mayHaveGap(all, from, to, minGap)) {
+            return null; // the common case, settled without sorting or copying hundreds of thousands of durations
         }
-        double[] v = Arrays.stream(values).filter(x -> x > 0 && Double.isFinite(x)).sorted().toArray();
+        double[] v = Arrays.stream(all, from, to).filter(x -> x > 0 && Double.isFinite(x)).sorted().toArray();
         int n = v.length;
         int min = Math.max(1, minCluster);
         if (n < 2 * min) {
@@ -53,9 +58,15 @@ record UnitSplit(int lowCount, double lowMedian, int highCount, double highMedia
      * True means only that a gap may exist.
      */
     static boolean mayHaveGap(double[] values, double minGap) {
+        return mayHaveGap(values, 0, values.length, minGap);
+    }
+
+    /** {@link #mayHaveGap(double[], double)} of {@code values[from, to)}. */
+    static boolean mayHaveGap(double[] values, int from, int to, double minGap) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = 0;
-        for (double x : values) {
+        for (int i = from; i < to; i++) {
+            double x = values[i];
             if (x > 0 && Double.isFinite(x)) {
                 lo = Math.min(lo, x);
                 hi = Math.max(hi, x);
@@ -75,7 +86,8 @@ record UnitSplit(int lowCount, double lowMedian, int highCount, double highMedia
         }
         int bands = (int) span;
         boolean[] held = new boolean[bands];
-        for (double x : values) {
+        for (int i = from; i < to; i++) {
+            double x = values[i];
             if (x > 0 && Double.isFinite(x)) {
                 held[Math.min(bands - 1, (int) ((Math.log(x) - logLo) / band))] = true;
             }
