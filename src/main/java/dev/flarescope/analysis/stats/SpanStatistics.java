@@ -59,25 +59,32 @@ public final class SpanStatistics {
         // threads are shared out among a few groups of about equal span counts, each group summed on its
         // own (sums, maxima and the multiset of each name's durations do not depend on the order)
         int threads = ForkJoinPool.getCommonPoolParallelism() + 1; // the pool's workers and this thread
-        // ... but not more groups than 64 MiB of per-name sums allow (a trace may have millions of names)
-        int affordable = (int) Math.max(1, (64L << 20) / (32L * Math.max(1, names)));
+        // ... but a second group only while its per-name sums and the merged ones (36 and 40 bytes a
+        // name) stay within 64 MiB: a trace may have millions of names
+        long perName = (64L << 20) / Math.max(1, names);
+        int affordable = perName >= 2 * 36 + 40 ? (int) ((perName - 40) / 36) : 1;
         List<Group> groups = groups(pieces, names, Math.min(threads, affordable));
 
         // pass 1, per group: per-name counts and sums; self times need the whole thread
         groups.parallelStream().forEach(Group::sum);
-        long[] count = new long[names];
-        long[] total = new long[names];
-        long[] self = new long[names];
-        long[] max = new long[names];
-        long spans = 0;
-        for (Group g : groups) {
-            for (int k = 0; k < names; k++) {
-                count[k] += g.count[k];
-                total[k] += g.total[k];
-                self[k] += g.self[k];
-                max[k] = Math.max(max[k], g.max[k]);
+        // with more than one group, merged into new arrays: each group's own counts place its durations below
+        Group first = groups.get(0);
+        boolean merged = groups.size() > 1;
+        long[] count = merged ? first.count.clone() : first.count;
+        long[] total = merged ? first.total.clone() : first.total;
+        long[] self = merged ? first.self.clone() : first.self;
+        long[] max = merged ? first.max.clone() : first.max;
+        long spans = first.spans;
+        if (merged) {
+            for (Group g : groups.subList(1, groups.size())) {
+                for (int k = 0; k < names; k++) {
+                    count[k] += g.count[k];
+                    total[k] += g.total[k];
+                    self[k] += g.self[k];
+                    max[k] = Math.max(max[k], g.max[k]);
+                }
+                spans += g.spans;
             }
-            spans += g.spans;
         }
         if (spans > Integer.MAX_VALUE - 8) {
             throw new IllegalStateException("too many spans for one statistics table: " + spans);
@@ -90,10 +97,13 @@ public final class SpanStatistics {
         }
         long[] durations = new long[(int) spans];
         int[] next = Arrays.copyOf(offset, names);
-        for (Group g : groups) {
-            g.fill = next.clone();
-            for (int k = 0; k < names; k++) {
-                next[k] += (int) g.count[k];
+        for (int gi = 0; gi < groups.size(); gi++) {
+            Group g = groups.get(gi);
+            g.fill = gi + 1 < groups.size() ? next.clone() : next;
+            if (gi + 1 < groups.size()) {
+                for (int k = 0; k < names; k++) {
+                    next[k] += (int) g.count[k];
+                }
             }
         }
         groups.parallelStream().forEach(g -> g.bucket(durations));
