@@ -99,6 +99,8 @@ public final class TraceAssembler {
 
     private final List<Input> inputs;
     private final BooleanSupplier cancelled;
+    /** Set when the assembly failed, so that work still running on the common pool stops soon. */
+    private volatile boolean abandoned;
     private final StringPool pool = new StringPool();
     private final ArgStore argStore = new ArgStore();
     private final List<Map<String, Integer>> frameMaps = new ArrayList<>();
@@ -121,7 +123,7 @@ public final class TraceAssembler {
     }
 
     private void checkCancelled() {
-        if (cancelled.getAsBoolean()) {
+        if (abandoned || cancelled.getAsBoolean()) {
             throw new CancellationException("cancelled");
         }
     }
@@ -219,9 +221,16 @@ public final class TraceAssembler {
         List<ChunkRef> all = new ArrayList<>();
         refsByInput.forEach(all::addAll);
         ForkJoinTask<FlowTable> flowTask = ForkJoinPool.commonPool().submit(() -> buildFlows(all, processIndex, byProcess));
-        List<ProcessResult> results = java.util.stream.IntStream.range(0, ordered.size()).parallel()
-                .mapToObj(i -> buildProcess(ordered.get(i), i, byProcess.get(i)))
-                .toList();
+        List<ProcessResult> results;
+        try {
+            results = java.util.stream.IntStream.range(0, ordered.size()).parallel()
+                    .mapToObj(i -> buildProcess(ordered.get(i), i, byProcess.get(i)))
+                    .toList();
+        } catch (RuntimeException | Error e) {
+            abandoned = true; // cancelled or out of memory: the flows stop at their next check
+            flowTask.cancel(false);
+            throw e;
+        }
         FlowTable flows = flowTask.join();
         checkCancelled();
         List<ProcessTrack> processes = new ArrayList<>();
@@ -617,6 +626,9 @@ public final class TraceAssembler {
         private final IntList uArgs = new IntList(4);
         private long unmatchedEnd;
         private int firstUnmatchedEnd = -1;
+        /** B events no E closed: {@code open[0, openCount)}, the first opened first. */
+        private int[] open;
+        private int openCount;
 
         ThreadBuild(List<ThreadPart> parts) {
             this.parts = parts;
@@ -682,11 +694,10 @@ public final class TraceAssembler {
                 maxTs = Math.max(maxTs, latestSample(tp));
             }
 
-            int[] open = match(Sorting.stableOrder(beTs, nbe));
-            int sp = open[open.length - 1];
-            long unfinished = sp;
-            int firstUnfinished = sp > 0 ? open[0] : -1;
-            closeUnfinished(open, sp);
+            match(Sorting.stableOrder(beTs, nbe));
+            long unfinished = openCount;
+            int firstUnfinished = openCount > 0 ? open[0] : -1;
+            closeUnfinished();
             String inputName = inputs.get(parts.get(0).ref.input).name();
             if (unmatchedEnd > 0) {
                 diags.add(new Diagnostic("unmatched-end", Severity.WARNING,
@@ -807,18 +818,17 @@ public final class TraceAssembler {
 
         /**
          * Matches the B and E events, taken in {@code order}, with a stack: each pair becomes a span, an E
-         * with nothing open an instant. Returns the B events left open, bottom of the stack first, with
-         * their number in the last element.
+         * with nothing open an instant. Leaves the B events still open in {@link #open}, bottom first.
          */
-        private int[] match(int[] order) {
+        private void match(int[] order) {
             int[] stack = new int[16];
             int sp = 0;
             for (int oi = 0; oi < order.length; oi++) {
                 int i = order[oi];
                 boolean begin = (beKind[i] & 1) == 1;
                 if (begin) {
-                    if (sp + 1 >= stack.length) {
-                        stack = Arrays.copyOf(stack, stack.length * 2);
+                    if (sp == stack.length) {
+                        stack = Arrays.copyOf(stack, sp * 2);
                     }
                     stack[sp++] = i;
                 } else if (sp == 0) {
@@ -843,13 +853,13 @@ public final class TraceAssembler {
                     flags[row] = SpanTable.FROM_BEGIN_END;
                 }
             }
-            stack[stack.length - 1] = sp;
-            return stack;
+            open = stack;
+            openCount = sp;
         }
 
-        /** Draws the B events still open ({@code open[0, sp)}) to the thread's last time. */
-        private void closeUnfinished(int[] open, int sp) {
-            for (int si = 0; si < sp; si++) {
+        /** Draws the B events still open to the thread's last time. */
+        private void closeUnfinished() {
+            for (int si = 0; si < openCount; si++) {
                 int b = open[si];
                 int row = n++;
                 start[row] = beTs[b];
@@ -1411,6 +1421,7 @@ public final class TraceAssembler {
         FlowSteps steps = new FlowSteps(total);
         Map<FlowGroup, Integer> groupOf = new HashMap<>();
         for (ChunkRef r : refs) {
+            checkCancelled();
             steps.add(r, processIndex, threadIndex, groupOf);
         }
         int[] order = steps.byFlowThenTime(groupOf.size());
