@@ -103,8 +103,8 @@ public final class RawEvent {
     /**
      * Top-level scalar members of an event's {@code args}: key ids with either a number or a string id.
      * Nested objects and arrays are not listed here (they stay in the {@link ArgStore} text), except
-     * that arrays of scalars are flattened under their key, so {@code request_ids: [1, 2]} is listed
-     * as two entries with the key {@code request_ids}.
+     * that arrays of scalars are flattened under their key, so a counter's {@code cpus: [1, 2]} is
+     * listed as two entries with the key {@code cpus}.
      */
     public static final class ArgScalars {
         public int size;

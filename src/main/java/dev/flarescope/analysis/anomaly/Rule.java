@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * One check of the data against what physics or bookkeeping allows. Rules are stateless: the engine
- * may run them in any order and more than once.
+ * may run them in any order, more than once and on several threads at a time.
  */
 public interface Rule {
     /** Stable id, used in reports, filters and docs/anomalies.md (e.g. "impossible-generation-speed"). */

@@ -58,14 +58,9 @@ final class RequestEventScanner {
         this.mapping = mapping;
     }
 
-    /** Events of every request named in the trace, by request id in order of first appearance. */
-    static Map<String, List<RequestEvent>> scan(Trace trace, PhaseMapping mapping) {
-        return find(trace, mapping).events();
-    }
-
     /**
-     * The first step of {@link #scan}: finds the events whose args name requests, table by table in
-     * parallel. {@link #events} then groups them by request, on the calling thread.
+     * Finds the events whose args name requests, table by table in parallel. {@link #events} then
+     * groups them by request, on the calling thread.
      */
     static RequestEventScanner find(Trace trace, PhaseMapping mapping) {
         RequestEventScanner s = new RequestEventScanner(trace, mapping);
@@ -73,7 +68,7 @@ final class RequestEventScanner {
         return s;
     }
 
-    /** The second step of {@link #scan}: what {@link #find} found, grouped by request. */
+    /** Events of every request named in the trace (what {@link #find} found), by id in order of first appearance. */
     Map<String, List<RequestEvent>> events() {
         if (found != null) {
             for (Finds f : found) {

@@ -21,8 +21,9 @@ import java.io.IOException;
  *
  * <p>It allocates nothing per event beyond what the event keeps: names, categories and arg keys are
  * interned from the parser's character buffer, and {@code args} are copied as compact JSON into the
- * sink's {@link ArgStore} through a reused generator. Top-level scalar members of {@code args} are also
- * listed in {@link RawEvent#scalars} (counter values, metadata names, request ids); strings longer than
+ * sink's {@link ArgStore} through a reused generator. For the phases that read them (counter values,
+ * metadata names, sample weights; see {@link RawEvent#listsScalars}) the top-level scalar members of
+ * {@code args} are also listed in {@link RawEvent#scalars}; strings longer than
  * {@value #MAX_SCALAR_STRING} characters are left out of that list, as they are payloads rather than
  * labels. Offsets come from the parser's byte offsets, so parsers must read bytes, not characters.
  * One decoder serves one sink on one thread.

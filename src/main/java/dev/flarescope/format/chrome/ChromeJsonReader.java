@@ -98,9 +98,8 @@ public final class ChromeJsonReader implements TraceReader {
     }
 
     /**
-     * How many chunks a parallel read of {@code length} bytes cuts: a multiple of the threads (so the
-     * cuts of one chunk per thread are among them), up to {@link #CHUNKS_PER_THREAD} each while chunks
-     * stay at least {@link #MIN_CHUNK_BYTES} long.
+     * How many chunks a parallel read of {@code length} bytes cuts: a multiple of the threads, up to
+     * {@link #CHUNKS_PER_THREAD} each while chunks stay at least {@link #MIN_CHUNK_BYTES} long.
      */
     static int chunks(long length, int threads) {
         long perThread = Math.max(1, Math.min(CHUNKS_PER_THREAD, length / ((long) threads * MIN_CHUNK_BYTES)));
