@@ -732,16 +732,7 @@ public final class TraceAssembler {
             }
             ord = Sorting.mergeRuns(ord, bounds, runs, start, dur);
             if (!identity || !isIdentity(ord)) { // reordered where they lie: a table's columns are not copied again
-                long[] marks = Sorting.marks(count);
-                Sorting.permuteInPlace(start, ord, marks);
-                Sorting.permuteInPlace(dur, ord, marks);
-                Sorting.permuteInPlace(name, ord, marks);
-                Sorting.permuteInPlace(cat, ord, marks);
-                Sorting.permuteInPlace(args, ord, marks);
-                if (anyCname) {
-                    Sorting.permuteInPlace(cname, ord, marks);
-                }
-                Sorting.permuteInPlace(flags, ord, marks);
+                reorderRows(ord, start, dur, name, cat, args, anyCname ? cname : null, flags);
             }
             int[] cn = anyCname ? cname : null;
             int[] depth = new int[count];
@@ -871,6 +862,52 @@ public final class TraceAssembler {
                 cname[row] = beCname[b];
                 flags[row] = SpanTable.FROM_BEGIN_END | SpanTable.UNFINISHED;
             }
+        }
+    }
+
+    /**
+     * Reorders span columns in place so that row {@code i} holds what row {@code order[i]} held (what
+     * {@link Sorting#permute} gives, without new arrays): each cycle of the order is followed once,
+     * moving whole rows, with one row set aside. {@code cname} may be null.
+     */
+    static void reorderRows(int[] order, long[] start, long[] dur, int[] name, int[] cat, int[] args, int[] cname,
+                            byte[] flags) {
+        long[] moved = new long[(order.length + 63) >>> 6];
+        for (int i = 0; i < order.length; i++) {
+            if (order[i] == i || (moved[i >>> 6] & 1L << i) != 0) {
+                continue;
+            }
+            long s = start[i];
+            long d = dur[i];
+            int nm = name[i];
+            int ct = cat[i];
+            int ar = args[i];
+            int cn = cname == null ? 0 : cname[i];
+            byte fl = flags[i];
+            int j = i;
+            for (int k = order[j]; k != i; k = order[j]) {
+                moved[j >>> 6] |= 1L << j;
+                start[j] = start[k];
+                dur[j] = dur[k];
+                name[j] = name[k];
+                cat[j] = cat[k];
+                args[j] = args[k];
+                if (cname != null) {
+                    cname[j] = cname[k];
+                }
+                flags[j] = flags[k];
+                j = k;
+            }
+            moved[j >>> 6] |= 1L << j;
+            start[j] = s;
+            dur[j] = d;
+            name[j] = nm;
+            cat[j] = ct;
+            args[j] = ar;
+            if (cname != null) {
+                cname[j] = cn;
+            }
+            flags[j] = fl;
         }
     }
 

@@ -33,41 +33,6 @@ class SortingTest {
     }
 
     @Test
-    void permutesInPlaceAsTheCopyingPermuteDoes() {
-        SplittableRandom r = new SplittableRandom(11);
-        for (int round = 0; round < 200; round++) {
-            int n = r.nextInt(300);
-            int[] order = IntStream.range(0, n).toArray();
-            int swaps = round % 4 == 0 ? 0 : r.nextInt(n + 1); // some orders are the identity, some nearly so
-            for (int k = 0; k < swaps; k++) {
-                int a = r.nextInt(n);
-                int b = r.nextInt(n);
-                int t = order[a];
-                order[a] = order[b];
-                order[b] = t;
-            }
-            long[] longs = r.longs(n).toArray();
-            int[] ints = r.ints(n).toArray();
-            byte[] bytes = new byte[n];
-            r.nextBytes(bytes);
-            long[] expectedLongs = Sorting.permute(longs, order);
-            int[] expectedInts = Sorting.permute(ints, order);
-            byte[] expectedBytes = new byte[n];
-            for (int i = 0; i < n; i++) {
-                expectedBytes[i] = bytes[order[i]];
-            }
-            long[] marks = Sorting.marks(n);
-            Sorting.permuteInPlace(longs, order, marks);
-            Sorting.permuteInPlace(ints, order, marks);
-            Sorting.permuteInPlace(bytes, order, marks);
-            assertArrayEquals(expectedLongs, longs);
-            assertArrayEquals(expectedInts, ints);
-            assertArrayEquals(expectedBytes, bytes);
-            assertArrayEquals(new long[marks.length], marks, "marks are left clear for the next column");
-        }
-    }
-
-    @Test
     void fallsBackWhenTheRangeIsTooWideToPack() {
         long[] start = {Long.MAX_VALUE - 5, Long.MIN_VALUE + 5, 0, 0};
         long[] dur = {1, 2, 3, 7};

@@ -1,10 +1,13 @@
 package dev.flarescope.model;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class TraceAssemblerTest {
@@ -237,6 +240,49 @@ class TraceAssemblerTest {
         ChunkBuilder c = Events.chunk().counter(1, "mem", 0, "used", 10).counter(1, "mem", 5, "free", 3).build();
         Trace t = Events.assemble(c);
         assertEquals(List.of("mem.free", "mem.used"), t.processes().get(0).counters().stream().map(CounterTrack::name).toList());
+    }
+
+    @Test
+    void rowsReorderedInPlaceAsTheCopyingPermuteGivesThem() {
+        SplittableRandom r = new SplittableRandom(11);
+        for (int round = 0; round < 200; round++) {
+            int n = r.nextInt(300);
+            int[] order = IntStream.range(0, n).toArray();
+            int swaps = round % 4 == 0 ? 0 : r.nextInt(n + 1); // some orders are the identity, some nearly so
+            for (int k = 0; k < swaps; k++) {
+                int a = r.nextInt(n);
+                int b = r.nextInt(n);
+                int t = order[a];
+                order[a] = order[b];
+                order[b] = t;
+            }
+            long[] start = r.longs(n).toArray();
+            long[] dur = r.longs(n).toArray();
+            int[][] ints = {r.ints(n).toArray(), r.ints(n).toArray(), r.ints(n).toArray(), r.ints(n).toArray()};
+            byte[] flags = new byte[n];
+            r.nextBytes(flags);
+            long[] expectedStart = Sorting.permute(start, order);
+            long[] expectedDur = Sorting.permute(dur, order);
+            int[][] expectedInts = new int[4][];
+            for (int c = 0; c < 4; c++) {
+                expectedInts[c] = Sorting.permute(ints[c], order);
+            }
+            byte[] expectedFlags = new byte[n];
+            for (int i = 0; i < n; i++) {
+                expectedFlags[i] = flags[order[i]];
+            }
+            int[] cname = round % 2 == 0 ? ints[3] : null; // without a cname column too
+            TraceAssembler.reorderRows(order, start, dur, ints[0], ints[1], ints[2], cname, flags);
+            assertArrayEquals(expectedStart, start);
+            assertArrayEquals(expectedDur, dur);
+            for (int c = 0; c < 3; c++) {
+                assertArrayEquals(expectedInts[c], ints[c]);
+            }
+            if (cname != null) {
+                assertArrayEquals(expectedInts[3], cname);
+            }
+            assertArrayEquals(expectedFlags, flags);
+        }
     }
 
     @Test
