@@ -65,7 +65,7 @@ public final class SampleTraces {
                 return 0;
             } catch (IOException e) {
                 err.println("cannot write samples to " + dir + ": " + IoMessages.reason(e));
-                return 1;
+                return Cli.USAGE; // an output not written, as for the flarescope commands
             }
         }
     }

@@ -355,7 +355,7 @@ public final class TraceGenerator {
             long seed = args.value(SEED, Converters.LONG, 1L);
             if (events < 0) {
                 err.println("--events must be zero or more, was " + events);
-                return 2;
+                return Cli.USAGE;
             }
             long started = System.nanoTime();
             try {
@@ -365,7 +365,7 @@ public final class TraceGenerator {
                 return 0;
             } catch (IOException e) {
                 err.println("cannot write " + out + ": " + IoMessages.reason(e));
-                return 1;
+                return Cli.USAGE; // an output not written, as for the flarescope commands
             }
         }
     }

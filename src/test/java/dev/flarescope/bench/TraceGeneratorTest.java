@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flarescope.cli.Cli;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -119,6 +120,16 @@ class TraceGeneratorTest {
             TraceGenerator.write(file, TraceLayout.JSON, n, 1);
             assertEquals(n, JSON.readTree(file.toFile()).get("traceEvents").size(), "n=" + n);
         }
+    }
+
+    @Test
+    void aFileThatCannotBeWrittenExitsTwoAsTheCommandsDo() throws IOException {
+        Path notAFolder = Files.writeString(dir.resolve("file"), "x");
+        String out = notAFolder.resolve("trace.json").toString(); // inside a regular file: cannot be created
+        assertEquals(Cli.USAGE, Cli.runStandalone(new TraceGenerator.Command(), "--events", "10", "--out", out));
+        assertEquals(Cli.USAGE, Cli.runStandalone(new SampleTraces.Command(), notAFolder.resolve("samples").toString()));
+        assertEquals(Cli.OK, Cli.runStandalone(new TraceGenerator.Command(), "--events", "10", "--out",
+                dir.resolve("ok.json").toString()));
     }
 
     @Test
