@@ -53,6 +53,12 @@ final class ExportPngCommand implements Subcommand {
         return SPEC;
     }
 
+    /** An option value this command refuses, worded as the parser words its own refusals. */
+    private static int usage(PrintWriter err, String message) {
+        err.println(SPEC.name() + ": " + message + " (see '" + SPEC.name() + " --help')");
+        return Cli.USAGE;
+    }
+
     @Override
     public int run(Arguments args, PrintWriter out, PrintWriter err) throws Exception {
         ExportView view = args.value(VIEW, new ViewConverter(), ExportView.TIMELINE);
@@ -64,18 +70,15 @@ final class ExportPngCommand implements Subcommand {
         Path output = args.value(OUTPUT, Converters.PATH);
         List<Path> paths = args.parameters(Converters.PATH);
         if (width < 200 || height < 200) {
-            err.println("flarescope export-png: --width and --height must be at least 200 pixels");
-            return Cli.USAGE;
+            return usage(err, "--width and --height must be at least 200 pixels");
         }
         if (!(scale >= 0.5 && scale <= 4)) {
-            err.println("flarescope export-png: --scale must be between 0.5 and 4");
-            return Cli.USAGE;
+            return usage(err, "--scale must be between 0.5 and 4");
         }
         try {
             ViewPicture.checkSize(width, height, scale);
         } catch (IllegalArgumentException e) {
-            err.println("flarescope export-png: " + e.getMessage());
-            return Cli.USAGE;
+            return usage(err, e.getMessage());
         }
         TraceLoader.Result loaded = Inputs.load(paths, offsets, err);
         Trace trace = loaded.trace();
@@ -87,19 +90,17 @@ final class ExportPngCommand implements Subcommand {
         if (range != null) {
             TimeRange bounds = new TimeRange(trace.minTs(), Math.max(trace.maxTs(), trace.minTs() + 1));
             if (range.fromNs() >= bounds.duration()) {
-                err.println("flarescope export-png: --range starts after the trace ends (the trace lasts "
-                        + Units.ms(bounds.duration()) + " ms)");
-                return Cli.USAGE;
+                return usage(err, "--range starts after the trace ends (the trace lasts " + Units.ms(bounds.duration())
+                        + " ms)");
             }
             shown = new TimeRange(bounds.start() + range.fromNs(), bounds.start() + range.toNs());
         }
         List<Note> notes = Inputs.notes(paths, offsets, err).notes();
         double viewHeight = ViewPicture.viewHeight(height, view.drawsNotes() ? 0 : notes.size());
         if (viewHeight < 100) {
-            err.println("flarescope export-png: --height " + height + " leaves " + Math.round(viewHeight)
+            return usage(err, "--height " + height + " leaves " + Math.round(viewHeight)
                     + " pixels for the view under the header and the list of " + notes.size()
                     + " notes; give at least " + Math.round(height - viewHeight + 100));
-            return Cli.USAGE;
         }
         List<String> inputs = paths.stream().map(Path::toString).toList();
         TimeRange window = shown;

@@ -175,7 +175,7 @@ class ExportPngCommandTest {
         CliRun r = CliRun.run("export-png", "--view", "flame", "--height", "300", "-o", out.toString(), trace.toString());
         assertEquals(Cli.USAGE, r.code(), r.err());
         assertTrue(r.err().contains("--height 300 leaves 45 pixels for the view under the header and the list of 8 notes;"
-                + " give at least 355"), r.err());
+                + " give at least 355 (see 'flarescope export-png --help')"), r.err());
         assertFalse(Files.exists(out));
         // the timeline draws its notes instead of listing them, so the same height is enough for it
         assertEquals(0, CliRun.run("export-png", "--height", "300", "-o", out.toString(), trace.toString()).code());
@@ -191,6 +191,7 @@ class ExportPngCommandTest {
         CliRun range = CliRun.run("export-png", "--range", "2s..3s", "-o", out.toString(), trace.toString());
         assertEquals(Cli.USAGE, range.code());
         assertTrue(range.err().contains("--range starts after the trace ends"), range.err());
+        assertTrue(range.err().strip().endsWith("(see 'flarescope export-png --help')"), range.err());
         CliRun backwards = CliRun.run("export-png", "--range", "3s..2s", "-o", out.toString(), trace.toString());
         assertEquals(Cli.USAGE, backwards.code());
         assertTrue(backwards.err().contains("a range must end after it starts"), backwards.err());
