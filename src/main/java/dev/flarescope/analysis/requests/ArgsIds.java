@@ -9,7 +9,8 @@ import java.util.List;
  * {@code request_id}, {@code req_id}, {@code rid} and {@code request_ids} members, other members
  * stepped over. It serves the common shape only (plain keys and ids, no failure members); anything
  * else (an escape in a key or an id, non-ASCII text, a member that can say a request failed, anything
- * unexpected) it hands back as {@link #UNSURE}, and the caller parses that text with Jackson. On valid
+ * unexpected) it declines ({@link #readInto} returns false, {@link #read} gives {@link #UNSURE}), and
+ * the caller parses that text with Jackson. On valid
  * JSON, which is what the args arena holds (readers store args they have parsed), it gives exactly what
  * the Jackson parse gives, or declines; it does not validate what it steps over.
  */
@@ -33,7 +34,10 @@ final class ArgsIds {
     ArgsIds() {
     }
 
-    /** The ids in {@code b[off, off + len)} in order without repeats (empty for none), or {@link #UNSURE}. */
+    /**
+     * The ids in {@code b[off, off + len)} in order without repeats (empty for none), or {@link #UNSURE}:
+     * {@link #readInto} for one text, with a reader and a list of its own.
+     */
     static List<String> read(byte[] b, int off, int len) {
         List<String> ids = new ArrayList<>(1);
         return new ArgsIds().readInto(b, off, len, ids) ? ids : UNSURE;
